@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TwilioSandbox
+
+/// `twilio-connector sandbox`: runs the local Twilio-compatible emulator.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run a local, Twilio-compatible sandbox (no account, no internet)."
+    )
+
+    @Option(help: "The interface to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 4010
+
+    @Option(name: .customLong("account-sid"), help: "The sandbox account's SID (AC + 32 hex digits).")
+    var accountSID = SandboxConfiguration.defaultAccountSID
+
+    @Option(name: .customLong("auth-token"), help: "The sandbox account's Auth Token.")
+    var authToken = SandboxConfiguration.defaultAuthToken
+
+    @Option(name: .customLong("status-step-ms"), help: "Milliseconds between two status changes of a message or call.")
+    var statusStepMilliseconds = 300
+
+    func validate() throws {
+        guard accountSID.count == 34, accountSID.hasPrefix("AC"), accountSID.dropFirst(2).allSatisfy(\.isHexDigit) else {
+            throw ValidationError("--account-sid must be AC followed by 32 hexadecimal digits")
+        }
+        guard !authToken.isEmpty else { throw ValidationError("--auth-token must not be empty") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard statusStepMilliseconds >= 0 else { throw ValidationError("--status-step-ms must not be negative") }
+    }
+
+    func run() async throws {
+        let configuration = SandboxConfiguration(host: host, port: port, accountSID: accountSID, authToken: authToken,
+                                                 statusStep: .milliseconds(statusStepMilliseconds))
+        var logger = Logger(label: "twilio-sandbox")
+        logger.logLevel = .warning
+        try await Sandbox.run(configuration: configuration, logger: logger) { baseURL in
+            FileHandle.standardOutput.write(Data("""
+            Twilio sandbox listening on \(baseURL)
+              TWILIO_BASE_URL=\(baseURL)
+              TWILIO_ACCOUNT_SID=\(configuration.accountSID)
+              TWILIO_AUTH_TOKEN=\(configuration.authToken)
+              Phone numbers: \(configuration.ownedNumbers.joined(separator: ", "))
+              Inspect: curl -u $TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN \(baseURL)/sandbox/messages
+            Press Ctrl-C to stop.
+
+            """.utf8))
+        }
+    }
+}

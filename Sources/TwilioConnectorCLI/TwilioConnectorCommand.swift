@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `twilio-connector`: the connector's command-line front.
+@main
+struct TwilioConnectorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "twilio-connector",
+        abstract: "A Twilio connector for workflow engines and AI agents.",
+        subcommands: [SandboxCommand.self]
+    )
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Faults switched on per endpoint through the inspection API: a share of 429s, 500s or 503s,
+/// added latency, dropped connections. Draws come from a seeded generator, so a run repeats.
+actor FaultInjector {
+    /// One rule: requests whose method and path match get the fault with probability `rate`,
+    /// or the first `count` of them when `count` is set.
+    struct Rule: Sendable {
+        enum Kind: String, Sendable, CaseIterable {
+            case rateLimit = "429", serverError = "500", unavailable = "503", latency
+            /// Closes the connection before the request is handled.
+            case drop
+            /// Handles the request, then closes the connection instead of answering: the request
+            /// took effect but the client cannot know.
+            case dropResponse = "drop-response"
+        }
+        let kind: Kind
+        let method: String?
+        let pathContains: String
+        let rate: Double
+        var remaining: Int?
+        let latency: Duration
+        let retryAfterSeconds: Int
+
+        var json: SandboxJSON {
+            .object([
+                ("kind", .string(kind.rawValue)), ("method", .optional(method)), ("path_contains", .string(pathContains)),
+                ("rate", .number(String(rate))), ("remaining", .optional(remaining)),
+                ("latency_ms", .int(Int(latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000))),
+                ("retry_after", .int(retryAfterSeconds)),
+            ])
+        }
+    }
+
+    /// What to do with one request.
+    enum Decision: Sendable {
+        case pass
+        case fail(SandboxError)
+        case drop
+        case dropResponse
+    }
+
+    private var rules: [Rule] = []
+    private var generator: SeededGenerator
+    private(set) var injectedCount = 0
+
+    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+
+    func add(_ rule: Rule) { rules.append(rule) }
+    func clear() { rules.removeAll() }
+    var activeRules: [Rule] { rules }
+
+    /// Decides the fate of a request, and the latency to add before it.
+    func decide(method: String, path: String) -> (latency: Duration, decision: Decision) {
+        var latency = Duration.zero
+        for index in rules.indices where rules[index].matches(method: method, path: path) {
+            if rules[index].remaining == 0 { continue }
+            let fires = rules[index].remaining != nil || Double(generator.next() % 1_000_000) / 1_000_000 < rules[index].rate
+            guard fires else { continue }
+            if let remaining = rules[index].remaining { rules[index].remaining = remaining - 1 }
+            let rule = rules[index]
+            switch rule.kind {
+            case .latency:
+                latency += rule.latency
+            case .drop:
+                injectedCount += 1
+                return (latency, .drop)
+            case .dropResponse:
+                injectedCount += 1
+                return (latency, .dropResponse)
+            case .rateLimit:
+                injectedCount += 1
+                return (latency, .fail(SandboxError(.tooManyRequests, code: 20429, "Too Many Requests",
+                                                    headers: [.retryAfter: String(rule.retryAfterSeconds)])))
+            case .serverError:
+                injectedCount += 1
+                return (latency, .fail(SandboxError(.internalServerError, code: 20500, "An internal server error has occurred")))
+            case .unavailable:
+                injectedCount += 1
+                return (latency, .fail(SandboxError(.serviceUnavailable, code: 20503, "Service Unavailable",
+                                                    headers: [.retryAfter: String(rule.retryAfterSeconds)])))
+            }
+        }
+        return (latency, .pass)
+    }
+}
+
+extension FaultInjector.Rule {
+    func matches(method: String, path: String) -> Bool {
+        (self.method.map { $0.uppercased() == method } ?? true) && path.contains(pathContains)
+    }
+}
+
+/// SplitMix64: small, fast, and the same sequence for the same seed.
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
+
+/// Applies the fault rules to every API request.
+struct FaultInjectionMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let faults: FaultInjector
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let (latency, decision) = await faults.decide(method: request.method.rawValue, path: request.uri.path)
+        if latency > .zero { try await Task.sleep(for: latency) }
+        switch decision {
+        case .pass:
+            return try await next(request, context)
+        case .fail(let error):
+            throw error
+        case .drop:
+            try? await context.channel?.close()
+            throw SandboxError(.internalServerError, code: 20500, "connection dropped by fault injection")
+        case .dropResponse:
+            let response = try await next(request, context)
+            try? await context.channel?.close()
+            return response
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Hummingbird
+import NIOCore
+import TwilioKit
+
+extension Request {
+    /// The form body (`application/x-www-form-urlencoded`), read up to `limit` bytes.
+    func form(limit: Int = 1 << 20) async throws -> FormParameters {
+        var body = try await self.body.collect(upTo: limit)
+        let text = body.readString(length: body.readableBytes) ?? ""
+        return FormParameters.decode(text)
+    }
+
+    /// The query string's parameters.
+    var query: FormParameters {
+        FormParameters.decode(uri.query ?? "")
+    }
+}
+
+extension FormParameters {
+    /// The single value of `name`, or `nil`.
+    func first(_ name: String) -> String? { values(name).first }
+
+    /// The value of `name`, or a 21604-style error naming it.
+    func required(_ name: String) throws(SandboxError) -> String {
+        guard let value = first(name), !value.isEmpty else { throw .missingParameter(name) }
+        return value
+    }
+
+    /// `true`/`false` (Twilio also accepts `True`, `1`); `nil` when absent.
+    func bool(_ name: String) throws(SandboxError) -> Bool? {
+        guard let value = first(name) else { return nil }
+        switch value.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .invalidParameter(name, value, rule: "must be true or false")
+        }
+    }
+
+    /// An integer within `range`; `nil` when absent.
+    func int(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(SandboxError) -> Int? {
+        guard let value = first(name) else { return nil }
+        guard let number = Int(value), range.contains(number) else {
+            throw .invalidParameter(name, value, rule: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// One of `allowed`; `nil` when absent.
+    func oneOf(_ name: String, _ allowed: [String]) throws(SandboxError) -> String? {
+        guard let value = first(name) else { return nil }
+        guard allowed.contains(value) else {
+            throw .invalidParameter(name, value, rule: "must be one of \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+
+/// HTTP Basic auth as Twilio does it: Account SID + Auth Token, or API key + secret; anything
+/// else gets 401 with code 20003.
+struct TwilioAuthMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let accounts: AccountDirectory
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Basic "),
+              let decoded = Data(base64Encoded: String(header.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+              let colon = decoded.firstIndex(of: ":"),
+              let account = await accounts.authenticate(username: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
+        else { throw SandboxError.authenticate }
+        var context = context
+        context.accountSID = account
+        return try await next(request, context)
+    }
+}
+
+/// Turns Hummingbird's plain 404 into Twilio's JSON 20404.
+struct TwilioNotFoundMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // Twilio names the path below its domain: /2010-04-01/…, not /api/2010-04-01/….
+            let path = request.uri.path.split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? request.uri.path
+            throw SandboxError.notFound(path)
+        }
+    }
+}

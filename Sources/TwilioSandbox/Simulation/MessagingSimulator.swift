@@ -1,0 +1,210 @@
+import Foundation
+import TwilioKit
+
+/// Twilio's messaging behaviour: validation on create (with the test-credential magic numbers),
+/// status progress with signed status callbacks, scheduling, and inbound messages posted to the
+/// owned number's webhook with the TwiML reply acted on.
+struct MessagingSimulator: Sendable {
+    let configuration: SandboxConfiguration
+    let numbers: PhoneNumberStore
+    let messages: MessagingState
+    let handsets: HandsetDirectory
+    let webhooks: WebhookDispatcher
+
+    /// Twilio's test-credential numbers used as `From`.
+    static let magicFromErrors: [String: SandboxError] = [
+        "+15005550001": SandboxError(.badRequest, code: 21212, "The 'From' number +15005550001 is not a valid phone number, shortcode, or alphanumeric sender ID."),
+        "+15005550007": SandboxError(.badRequest, code: 21606, "The 'From' phone number provided (+15005550007) is not a valid message-capable Twilio phone number for this destination."),
+        "+15005550008": SandboxError(.badRequest, code: 21611, "This 'From' number has exceeded the maximum number of queued messages"),
+    ]
+
+    /// Twilio's test-credential numbers used as `To`.
+    static let magicToErrors: [String: SandboxError] = [
+        "+15005550001": SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: +15005550001"),
+        "+15005550002": SandboxError(.badRequest, code: 21612, "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS."),
+        "+15005550003": SandboxError(.badRequest, code: 21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003."),
+        "+15005550004": SandboxError(.badRequest, code: 21610, "Attempt to send to unsubscribed recipient"),
+        "+15005550009": SandboxError(.badRequest, code: 21614, "'To' number +15005550009 is not a valid mobile number"),
+    ]
+
+    // MARK: Create
+
+    /// Validates a CreateMessage form as Twilio does and queues the message.
+    func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> MessageRecord {
+        let to = try form.required("To").trimmingCharacters(in: .whitespaces)
+        let from = form.first("From")?.trimmingCharacters(in: .whitespaces)
+        let serviceSID = form.first("MessagingServiceSid")
+        guard from?.isEmpty == false || serviceSID != nil else {
+            throw SandboxError(.badRequest, code: 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message")
+        }
+        if let serviceSID, !SID.isValid(serviceSID, prefix: "MG") {
+            throw SandboxError(.badRequest, code: 21701, "The Messaging Service Sid \(serviceSID) is invalid.")
+        }
+        let body = form.first("Body") ?? ""
+        let mediaURLs = form.values("MediaUrl")
+        let contentSID = form.first("ContentSid")
+        guard !body.isEmpty || !mediaURLs.isEmpty || contentSID != nil else {
+            throw SandboxError(.badRequest, code: 21602, "Message body is required.")
+        }
+        guard body.count <= 1600 else {
+            throw SandboxError(.badRequest, code: 21617, "The concatenated message body exceeds the 1600 character limit.")
+        }
+        guard mediaURLs.count <= 10 else {
+            throw SandboxError(.badRequest, code: 21623, "The number of media files (\(mediaURLs.count)) exceeds the maximum of 10.")
+        }
+        for url in mediaURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw SandboxError(.badRequest, code: 21620, "Invalid media URL(s): \(url)")
+        }
+        try Self.validateRecipient(to)
+        if let from, let error = Self.magicFromErrors[from] { throw error }
+        if let error = Self.magicToErrors[to] { throw error }
+        if let from { try await validateSender(from, to: to, accountSID: accountSID) }
+        if from == to { throw SandboxError(.badRequest, code: 21266, "'To' and 'From' number cannot be the same: \(to)") }
+        _ = try form.oneOf("ScheduleType", ["fixed"])
+        _ = try form.int("ValidityPeriod", in: 1...36000)
+        _ = try form.int("Attempt", in: 1...Int.max)
+        _ = try form.oneOf("RiskCheck", ["enable", "disable"])
+        _ = try form.oneOf("ContentRetention", ["retain", "discard"])
+        _ = try form.oneOf("AddressRetention", ["retain", "obfuscate"])
+        let sendAt = try scheduledTime(form, serviceSID: serviceSID)
+
+        let resolvedBody = contentSID.map { "[template \($0)] " + (form.first("ContentVariables") ?? "") } ?? body
+        let smartEncoded = try form.bool("SmartEncoded") == true
+        let assignedSender = if let from { from } else { await defaultSender(for: to, accountSID: accountSID) }
+        let now = Date()
+        let message = MessageRecord(
+            sid: SID.make(mediaURLs.isEmpty ? "SM" : "MM"), accountSID: accountSID, from: from, to: to,
+            body: smartEncoded ? SMSSegmentation.smartEncoded(resolvedBody) : resolvedBody,
+            status: sendAt != nil ? "scheduled" : (from == nil ? "accepted" : "queued"),
+            direction: "outbound-api", messagingServiceSID: serviceSID,
+            media: mediaURLs.map { (sid: SID.make("ME"), url: $0) }, statusCallback: form.first("StatusCallback"),
+            segmentation: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded),
+            dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: sendAt)
+        await messages.insert(message)
+        let simulator = self
+        Task { await simulator.deliver(message.sid, sender: assignedSender) }
+        return message
+    }
+
+    /// The sender a Messaging Service picks: the account's first number, on the recipient's channel.
+    private func defaultSender(for to: String, accountSID: String) async -> String? {
+        guard let number = await numbers.list(accountSID: accountSID, phoneNumber: nil, friendlyName: nil).first?.phoneNumber else {
+            return nil
+        }
+        return to.hasPrefix("whatsapp:") ? "whatsapp:" + number : number
+    }
+
+    /// `To` must be an E.164 number or a channel address.
+    private static func validateRecipient(_ to: String) throws(SandboxError) {
+        do {
+            _ = try ChannelAddress(to)
+        } catch {
+            throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (\(error))")
+        }
+    }
+
+    /// `From` must be valid, and a number the account owns (any alphanumeric sender ID is allowed).
+    private func validateSender(_ from: String, to: String, accountSID: String) async throws(SandboxError) {
+        let address: ChannelAddress
+        do { address = try ChannelAddress(from) } catch {
+            throw SandboxError(.badRequest, code: 21212, "The 'From' number \(from) is not a valid phone number, shortcode, or alphanumeric sender ID.")
+        }
+        if case .alphanumericSenderID = address { return }
+        guard let owned = await numbers.owner(of: from), owned.accountSID == accountSID else {
+            throw SandboxError(.badRequest, code: 21606, "The 'From' phone number provided (\(from)) is not a valid message-capable Twilio phone number for this destination.")
+        }
+    }
+
+    /// `SendAt` of a `ScheduleType=fixed` message: needs a Messaging Service, and 15 minutes to
+    /// 35 days ahead.
+    private func scheduledTime(_ form: FormParameters, serviceSID: String?) throws(SandboxError) -> Date? {
+        guard form.first("ScheduleType") == "fixed" else { return nil }
+        guard serviceSID != nil else {
+            throw SandboxError(.badRequest, code: 35111, "MessagingServiceSid is required to schedule a message")
+        }
+        let raw = try form.required("SendAt")
+        guard let sendAt = TwilioDateFormat.date(from: raw) else {
+            throw .invalidParameter("SendAt", raw, rule: "must be an ISO 8601 date-time")
+        }
+        let lead = sendAt.timeIntervalSinceNow
+        let (minimum, _) = configuration.minimumScheduleLead.components
+        guard lead >= Double(minimum) - 1, lead <= 35 * 86_400 else {
+            throw SandboxError(.badRequest, code: 35114, "SendAt must be between \(minimum / 60) minutes and 35 days in the future")
+        }
+        return sendAt
+    }
+
+    // MARK: Lifecycle
+
+    /// Moves a message through its statuses, posting its status callback at each change.
+    func deliver(_ sid: String, sender: String?) async {
+        let step = configuration.statusStep
+        if let sendAt = await messages.update(sid, { _ in })?.sendAt {
+            let wait = max(0, sendAt.timeIntervalSinceNow)
+            try? await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+            guard await messages.update(sid, { _ in })?.status == "scheduled" else { return }
+            await advance(sid, to: "queued", callback: false) { $0.from = $0.from ?? sender }
+        }
+        try? await Task.sleep(for: step)
+        await advance(sid, to: "sending", callback: false) { $0.from = $0.from ?? sender }
+        try? await Task.sleep(for: step)
+        await advance(sid, to: "sent") { $0.dateSent = Date() }
+        try? await Task.sleep(for: step)
+        guard let to = await messages.update(sid, { _ in })?.to else { return }
+        let outcome = await handsets.outcome(for: to).final
+        await advance(sid, to: outcome.status) { message in
+            message.errorCode = outcome.errorCode
+            message.errorMessage = outcome.errorMessage
+        }
+    }
+
+    private func advance(_ sid: String, to status: String, callback: Bool = true, _ change: @Sendable (inout MessageRecord) -> Void = { _ in }) async {
+        guard let message = await messages.update(sid, { message in
+            guard message.status != "canceled" else { return }
+            message.status = status
+            change(&message)
+        }), message.status == status, callback, let url = message.statusCallback else { return }
+        await webhooks.send(url, parameters: Self.statusCallbackParameters(message), accountSID: message.accountSID)
+    }
+
+    /// The parameters of a message status callback, as Twilio posts them.
+    static func statusCallbackParameters(_ message: MessageRecord) -> [(String, String)] {
+        var parameters: [(String, String)] = [
+            ("AccountSid", message.accountSID), ("ApiVersion", "2010-04-01"), ("From", message.from ?? ""),
+            ("MessageSid", message.sid), ("MessageStatus", message.status), ("SmsSid", message.sid),
+            ("SmsStatus", message.status), ("To", message.to),
+        ]
+        if let service = message.messagingServiceSID { parameters.append(("MessagingServiceSid", service)) }
+        if let code = message.errorCode { parameters.append(("ErrorCode", String(code))) }
+        if message.status == "delivered" { parameters.append(("RawDlrDoneDate", Self.dlrDate(message.dateUpdated))) }
+        return parameters
+    }
+
+    private static func dlrDate(_ date: Date) -> String {
+        let compact = TwilioDateFormat.iso8601String(from: date).filter(\.isNumber)
+        return String(compact.dropFirst(2).prefix(10))
+    }
+
+    // MARK: Update
+
+    /// UpdateMessage: `Status=canceled` cancels a scheduled message; `Body=` redacts a finished one.
+    func update(_ sid: String, form: FormParameters, accountSID: String) async throws(SandboxError) -> MessageRecord {
+        guard let message = await messages.message(sid, accountSID: accountSID) else {
+            throw .notFound("/2010-04-01/Accounts/\(accountSID)/Messages/\(sid).json")
+        }
+        if let status = try form.oneOf("Status", ["canceled"]) {
+            guard message.status == "scheduled" else {
+                throw SandboxError(.badRequest, code: 30409, "This message cannot be canceled: its status is \(message.status)")
+            }
+            return await messages.update(sid) { $0.status = status } ?? message
+        }
+        if let body = form.first("Body") {
+            guard body.isEmpty else { throw .invalidParameter("Body", body, rule: "can only be set to the empty string, to redact the message") }
+            guard message.isFinal else {
+                throw SandboxError(.badRequest, code: 20009, "Cannot redact a message that is still being delivered (status \(message.status))")
+            }
+            return await messages.update(sid) { $0.body = "" } ?? message
+        }
+        return message
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TwilioKit
+
+/// A message the sandbox holds, inbound or outbound.
+struct MessageRecord: Sendable {
+    let sid: String
+    let accountSID: String
+    var from: String?
+    let to: String
+    var body: String
+    var status: String
+    let direction: String
+    let messagingServiceSID: String?
+    /// The media attached, each with its `ME…` SID.
+    var media: [(sid: String, url: String)]
+    let statusCallback: String?
+    let segmentation: SMSSegmentation
+    var errorCode: Int?
+    var errorMessage: String?
+    let dateCreated: Date
+    var dateUpdated: Date
+    var dateSent: Date?
+    let sendAt: Date?
+
+    /// US price per segment, as Twilio bills SMS; MMS and WhatsApp have their own.
+    var price: String? {
+        guard dateSent != nil, status != "canceled" else { return nil }
+        let perMessage: Decimal = if to.hasPrefix("whatsapp:") { Decimal(string: "0.0050") ?? 0 }
+            else if !media.isEmpty { Decimal(string: "0.0200") ?? 0 }
+            else { (Decimal(string: "0.0079") ?? 0) * Decimal(segmentation.segmentCount) }
+        return "-" + String(format: "%.5f", NSDecimalNumber(decimal: perMessage).doubleValue)
+    }
+
+    var uri: String { "/2010-04-01/Accounts/\(accountSID)/Messages/\(sid).json" }
+
+    /// Twilio's JSON for the resource, every field present.
+    var json: SandboxJSON {
+        func date(_ value: Date?) -> SandboxJSON { value.map { .string(TwilioDateFormat.rfc2822String(from: $0)) } ?? .null }
+        let base = "/2010-04-01/Accounts/\(accountSID)/Messages/\(sid)"
+        return .object([
+            ("account_sid", .string(accountSID)),
+            ("api_version", "2010-04-01"),
+            ("body", .string(body)),
+            ("date_created", date(dateCreated)),
+            ("date_sent", date(dateSent)),
+            ("date_updated", date(dateUpdated)),
+            ("direction", .string(direction)),
+            ("error_code", .optional(errorCode)),
+            ("error_message", .optional(errorMessage)),
+            ("from", .optional(from)),
+            ("messaging_service_sid", .optional(messagingServiceSID)),
+            ("num_media", .string(String(media.count))),
+            ("num_segments", .string(String(messagingServiceSID != nil && from == nil ? 0 : segmentation.segmentCount))),
+            ("price", .optional(price)),
+            ("price_unit", "USD"),
+            ("sid", .string(sid)),
+            ("status", .string(status)),
+            ("subresource_uris", ["media": .string(base + "/Media.json"), "feedback": .string(base + "/Feedback.json")]),
+            ("to", .string(to)),
+            ("uri", .string(uri)),
+        ])
+    }
+
+    /// The JSON of the media item `mediaSID`, if attached.
+    func mediaJSON(_ mediaSID: String) -> SandboxJSON? {
+        guard let item = media.first(where: { $0.sid == mediaSID }) else { return nil }
+        func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.rfc2822String(from: value)) }
+        return .object([
+            ("account_sid", .string(accountSID)),
+            ("content_type", .string(Self.contentType(of: item.url))),
+            ("date_created", date(dateCreated)),
+            ("date_updated", date(dateUpdated)),
+            ("parent_sid", .string(sid)),
+            ("sid", .string(mediaSID)),
+            ("uri", .string("/2010-04-01/Accounts/\(accountSID)/Messages/\(sid)/Media/\(mediaSID).json")),
+        ])
+    }
+
+    /// The MIME type a media URL's extension suggests.
+    static func contentType(of url: String) -> String {
+        let path = url.split(separator: "?").first.map(String.init) ?? url
+        switch path.split(separator: ".").last?.lowercased() {
+        case "jpg", "jpeg": return "image/jpeg"
+        case "png": return "image/png"
+        case "gif": return "image/gif"
+        case "mp3": return "audio/mpeg"
+        case "mp4": return "video/mp4"
+        case "pdf": return "application/pdf"
+        case "vcf": return "text/vcard"
+        default: return "application/octet-stream"
+        }
+    }
+
+    /// Whether the message has reached a final state.
+    var isFinal: Bool {
+        ["delivered", "undelivered", "failed", "received", "canceled", "read"].contains(status)
+    }
+}

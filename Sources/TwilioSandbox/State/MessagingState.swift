@@ -1,0 +1,81 @@
+import Foundation
+import TwilioKit
+
+/// The messages of every account, with Twilio's validation on create.
+actor MessagingState {
+    private var messages: [String: MessageRecord] = [:]
+    private var order: [String] = []
+
+    /// Stores a new message.
+    func insert(_ message: MessageRecord) {
+        messages[message.sid] = message
+        order.append(message.sid)
+    }
+
+    /// The message `sid` of `accountSID`.
+    func message(_ sid: String, accountSID: String) -> MessageRecord? {
+        messages[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+    }
+
+    /// Applies `change` to message `sid` and returns the result.
+    @discardableResult
+    func update(_ sid: String, _ change: (inout MessageRecord) -> Void) -> MessageRecord? {
+        guard var message = messages[sid] else { return nil }
+        change(&message)
+        message.dateUpdated = Date()
+        messages[sid] = message
+        return message
+    }
+
+    /// Deletes message `sid`.
+    func delete(_ sid: String, accountSID: String) -> Bool {
+        guard message(sid, accountSID: accountSID) != nil else { return false }
+        messages[sid] = nil
+        order.removeAll { $0 == sid }
+        return true
+    }
+
+    /// The account's messages, newest first, with ListMessage's filters.
+    func list(accountSID: String, to: String? = nil, from: String? = nil, sentOn: DateFilterRange = .any) -> [MessageRecord] {
+        order.reversed().compactMap { messages[$0] }.filter { message in
+            message.accountSID == accountSID
+                && (to.map { message.to == $0 } ?? true)
+                && (from.map { message.from == $0 } ?? true)
+                && sentOn.contains(message.dateSent ?? message.dateCreated)
+        }
+    }
+
+    /// Every message to or from `address`, oldest first (a handset's conversation).
+    func conversation(of address: String) -> [MessageRecord] {
+        order.compactMap { messages[$0] }.filter { $0.to == address || $0.from == address }
+    }
+}
+
+/// A range of days from `DateSent`, `DateSent<` and `DateSent>` (inclusive, as Twilio documents).
+struct DateFilterRange: Sendable {
+    var onOrAfter: Date?
+    var onOrBefore: Date?
+
+    static let any = DateFilterRange()
+
+    /// Reads `Name`, `Name<` and `Name>`: a day (`2024-05-01`) covers that whole UTC day.
+    init(_ query: FormParameters, name: String) throws(SandboxError) {
+        func parse(_ key: String) throws(SandboxError) -> (start: Date, end: Date)? {
+            guard let value = query.first(key) else { return nil }
+            guard let date = TwilioDateFormat.date(from: value) else {
+                throw .invalidParameter(key, value, rule: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time")
+            }
+            let isDay = value.count == 10
+            return (date, isDay ? date.addingTimeInterval(86_399.999) : date)
+        }
+        if let on = try parse(name) { onOrAfter = on.start; onOrBefore = on.end }
+        if let before = try parse(name + "<") { onOrBefore = before.end }
+        if let after = try parse(name + ">") { onOrAfter = after.start }
+    }
+
+    init() {}
+
+    func contains(_ date: Date) -> Bool {
+        (onOrAfter.map { date >= $0 } ?? true) && (onOrBefore.map { date <= $0 } ?? true)
+    }
+}

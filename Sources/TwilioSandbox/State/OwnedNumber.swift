@@ -1,0 +1,128 @@
+import Foundation
+import TwilioKit
+
+/// A phone number an account owns, with its webhooks (an IncomingPhoneNumber).
+struct OwnedNumber: Sendable {
+    let sid: String
+    let accountSID: String
+    let phoneNumber: String
+    var friendlyName: String
+    var smsURL: String?
+    var smsMethod = "POST"
+    var smsFallbackURL: String?
+    var smsFallbackMethod = "POST"
+    var voiceURL: String?
+    var voiceMethod = "POST"
+    var voiceFallbackURL: String?
+    var voiceFallbackMethod = "POST"
+    var statusCallback: String?
+    var statusCallbackMethod = "POST"
+    var voiceCallerIDLookup = false
+    let dateCreated: Date
+    var dateUpdated: Date
+
+    /// Toll-free numbers (+1 8xx) versus local ones.
+    var type: String {
+        let tollFreePrefixes = ["+1800", "+1833", "+1844", "+1855", "+1866", "+1877", "+1888"]
+        return tollFreePrefixes.contains { phoneNumber.hasPrefix($0) } ? "toll-free" : "local"
+    }
+
+    /// `(415) 555-0100` for North American numbers, the number itself otherwise.
+    static func friendlyName(of number: String) -> String {
+        let digits = Array(number.dropFirst(2))
+        guard number.hasPrefix("+1"), digits.count == 10 else { return number }
+        return "(\(String(digits[0..<3]))) \(String(digits[3..<6]))-\(String(digits[6..<10]))"
+    }
+
+    /// Twilio's JSON for the resource.
+    var json: SandboxJSON {
+        let uri = "/2010-04-01/Accounts/\(accountSID)/IncomingPhoneNumbers/\(sid).json"
+        return .object([
+            ("account_sid", .string(accountSID)),
+            ("address_sid", .null),
+            ("address_requirements", "none"),
+            ("api_version", "2010-04-01"),
+            ("beta", false),
+            ("capabilities", ["voice": true, "sms": true, "mms": true, "fax": false]),
+            ("date_created", .string(TwilioDateFormat.rfc2822String(from: dateCreated))),
+            ("date_updated", .string(TwilioDateFormat.rfc2822String(from: dateUpdated))),
+            ("friendly_name", .string(friendlyName)),
+            ("identity_sid", .null),
+            ("phone_number", .string(phoneNumber)),
+            ("origin", "twilio"),
+            ("sid", .string(sid)),
+            ("sms_application_sid", ""),
+            ("sms_fallback_method", .string(smsFallbackMethod)),
+            ("sms_fallback_url", .string(smsFallbackURL ?? "")),
+            ("sms_method", .string(smsMethod)),
+            ("sms_url", .string(smsURL ?? "")),
+            ("status_callback", .string(statusCallback ?? "")),
+            ("status_callback_method", .string(statusCallbackMethod)),
+            ("trunk_sid", .null),
+            ("uri", .string(uri)),
+            ("voice_receive_mode", "voice"),
+            ("voice_application_sid", ""),
+            ("voice_caller_id_lookup", .bool(voiceCallerIDLookup)),
+            ("voice_fallback_method", .string(voiceFallbackMethod)),
+            ("voice_fallback_url", .optional(voiceFallbackURL)),
+            ("voice_method", .string(voiceMethod)),
+            ("voice_url", .optional(voiceURL)),
+            ("emergency_status", "Inactive"),
+            ("emergency_address_sid", .null),
+            ("emergency_address_status", "unregistered"),
+            ("bundle_sid", .null),
+            ("status", "in-use"),
+            ("type", .string(type)),
+        ])
+    }
+}
+
+/// The numbers each account owns.
+actor PhoneNumberStore {
+    private var numbers: [String: OwnedNumber] = [:]
+
+    /// Gives `accountSID` the number `phoneNumber` (idempotent).
+    @discardableResult
+    func provision(_ phoneNumber: String, accountSID: String) -> OwnedNumber {
+        if let existing = numbers.values.first(where: { $0.phoneNumber == phoneNumber && $0.accountSID == accountSID }) {
+            return existing
+        }
+        let now = Date()
+        let number = OwnedNumber(sid: SID.make("PN"), accountSID: accountSID, phoneNumber: phoneNumber,
+                                 friendlyName: OwnedNumber.friendlyName(of: phoneNumber), dateCreated: now, dateUpdated: now)
+        numbers[number.sid] = number
+        return number
+    }
+
+    /// The number with `sid` in `accountSID`.
+    func number(sid: String, accountSID: String) -> OwnedNumber? {
+        numbers[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+    }
+
+    /// The number `phoneNumber` (E.164, or a `whatsapp:` address of it), if any account owns it.
+    func owner(of phoneNumber: String) -> OwnedNumber? {
+        let bare = phoneNumber.hasPrefix("whatsapp:") ? String(phoneNumber.dropFirst(9)) : phoneNumber
+        return numbers.values.first { $0.phoneNumber == bare }
+    }
+
+    /// The account's numbers, oldest first, filtered as ListIncomingPhoneNumber filters.
+    func list(accountSID: String, phoneNumber: String?, friendlyName: String?) -> [OwnedNumber] {
+        numbers.values
+            .filter { $0.accountSID == accountSID }
+            .filter { number in phoneNumber.map { number.phoneNumber.contains($0.filter { $0 != "*" }) } ?? true }
+            .filter { number in friendlyName.map { number.friendlyName == $0 } ?? true }
+            .sorted { ($0.dateCreated, $0.phoneNumber) < ($1.dateCreated, $1.phoneNumber) }
+    }
+
+    /// Replaces a number's settings.
+    func save(_ number: OwnedNumber) {
+        numbers[number.sid] = number
+    }
+
+    /// Releases a number.
+    func release(sid: String, accountSID: String) -> Bool {
+        guard number(sid: sid, accountSID: accountSID) != nil else { return false }
+        numbers[sid] = nil
+        return true
+    }
+}

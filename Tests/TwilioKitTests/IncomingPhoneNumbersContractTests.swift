@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import TwilioKit
+
+@Suite("IncomingPhoneNumbers against the OpenAPI spec")
+struct IncomingPhoneNumbersContractTests {
+    let harness = ContractHarness()
+    let numberSid = "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
+    @Test func listWithEveryFilter() async throws {
+        let filter = IncomingPhoneNumberListFilter(beta: false, friendlyName: "Support line", phoneNumber: "+1415*******",
+                                                   origin: "twilio", pageSize: 100)
+        let request = try await harness.check("ListIncomingPhoneNumber") { client in
+            let page = try await client.incomingPhoneNumbers.list(filter).firstPageOnly()
+            #expect(page.hasNextPage == false)
+        }
+        #expect(request.url.contains("Beta=false"))
+        #expect(request.url.contains("FriendlyName=Support%20line"))
+        #expect(request.url.contains("PhoneNumber=%2B1415%2A%2A%2A%2A%2A%2A%2A"))
+        #expect(request.url.contains("Origin=twilio"))
+        let query = FormParameters.decode(request.url.split(separator: "?").last ?? "")
+        let operation = try #require(try OpenAPISpec.load(.api).operation(id: "ListIncomingPhoneNumber"))
+        #expect(Set(query.items.map(\.name)) == operation.queryParameters.subtracting(["Page", "PageToken"]),
+                "every ListIncomingPhoneNumber filter is settable")
+        let all = try await harness.check("ListIncomingPhoneNumber") { _ = try await $0.incomingPhoneNumbers.list(limit: 3).firstPageOnly() }
+        #expect(all.url.hasSuffix("IncomingPhoneNumbers.json?PageSize=3"))
+    }
+
+    @Test func fetch() async throws {
+        let request = try await harness.check("FetchIncomingPhoneNumber") { client in
+            let number = try await client.incomingPhoneNumbers.fetch(numberSid)
+            #expect(number.sid == numberSid)
+        }
+        #expect(request.url.hasSuffix("/IncomingPhoneNumbers/\(numberSid).json"))
+    }
+
+    @Test func updateWithEveryParameter() async throws {
+        let parameters = IncomingPhoneNumberUpdateParameters(
+            accountSid: "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", apiVersion: "2010-04-01", friendlyName: "Support & sales",
+            smsApplicationSid: "APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", smsFallbackMethod: .get, smsFallbackURL: "https://example.com/sms-fallback",
+            smsMethod: .post, smsURL: "https://example.com/sms", statusCallback: "https://example.com/status", statusCallbackMethod: .get,
+            voiceApplicationSid: "", voiceCallerIDLookup: true, voiceFallbackMethod: .get,
+            voiceFallbackURL: "https://example.com/voice-fallback", voiceMethod: .get, voiceURL: "https://example.com/voice",
+            emergencyStatus: .inactive, emergencyAddressSid: "ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", trunkSid: "TKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            voiceReceiveMode: .fax, identitySid: "RIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", addressSid: "ADbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+            bundleSid: "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        let request = try await harness.check("UpdateIncomingPhoneNumber") { client in
+            let number = try await client.incomingPhoneNumbers.update(numberSid, parameters)
+            #expect(number.emergencyStatus == .inactive)
+            #expect(number.voiceCallerIdLookup == true)
+        }
+        let form = FormParameters.decode(String(decoding: request.body ?? [], as: UTF8.self))
+        let operation = try #require(try OpenAPISpec.load(.api).operation(id: "UpdateIncomingPhoneNumber"))
+        #expect(Set(form.items.map(\.name)) == operation.formParameters, "every UpdateIncomingPhoneNumber parameter is settable")
+        #expect(form.values("VoiceApplicationSid") == [""], "an empty string clears a setting")
+        #expect(form.values("FriendlyName") == ["Support & sales"])
+        #expect(form.values("EmergencyStatus") == ["Inactive"])
+        #expect(form.values("VoiceReceiveMode") == ["fax"])
+        #expect(form.values("VoiceCallerIdLookup") == ["true"])
+        #expect(form.values("SmsFallbackMethod") == ["GET"])
+
+        let rename = try await harness.check("UpdateIncomingPhoneNumber") { _ = try await $0.incomingPhoneNumbers.update(numberSid, .init(friendlyName: "Main")) }
+        #expect(rename.body.map { String(decoding: $0, as: UTF8.self) } == "FriendlyName=Main")
+    }
+
+    @Test func modelsDecodeEveryExample() throws {
+        for operation in ["FetchIncomingPhoneNumber", "UpdateIncomingPhoneNumber"] {
+            try ContractHarness.decodeExamples(operation, in: .api, as: IncomingPhoneNumber.self)
+        }
+        try ContractHarness.decodeListExamples("ListIncomingPhoneNumber", in: .api, of: IncomingPhoneNumber.self)
+        let full = try #require(try OpenAPISpec.load(.api).operation(id: "ListIncomingPhoneNumber")?.responseExamples.first { $0.name == "readFull" })
+        let number = try #require(try TwilioJSON.decoder.decode(PageEnvelope<IncomingPhoneNumber>.self, from: full.json).items.first)
+        #expect(number.phoneNumber == "+18089255327")
+        #expect(number.beta == nil)
+    }
+
+    @Test func decodedValuesKeepTwilioForms() throws {
+        let example = try #require(try OpenAPISpec.load(.api).operation(id: "FetchIncomingPhoneNumber")?.responseExamples.first)
+        let number = try TwilioJSON.decoder.decode(IncomingPhoneNumber.self, from: example.json)
+        #expect(number.capabilities == .init(mms: true, sms: false, voice: true, fax: false))
+        #expect(number.addressRequirements == IncomingPhoneNumber.AddressRequirement.none)
+        #expect(number.emergencyStatus == .active)
+        #expect(number.emergencyAddressStatus == .registered)
+        #expect(number.voiceReceiveMode == .voice)
+        #expect(number.smsMethod == .post)
+        #expect(number.voiceFallbackMethod == .post)
+        #expect(number.beta == false)
+        #expect(number.voiceUrl == nil)
+        #expect(number.smsUrl == "")
+        #expect(number.status == "in-use")
+        #expect(number.type == "local")
+        #expect(number.origin == "origin")
+        #expect(number.bundleSid == "BUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        #expect(number.dateCreated == TwilioDateFormat.date(from: "2015-07-30T23:19:04Z"))
+    }
+
+    @Test func unknownEnumValuesDoNotBreakDecoding() throws {
+        let json = #"{"address_requirements":"planetary","emergency_address_status":"orbiting","sms_method":"PUT","voice_receive_mode":"telex"}"#
+        let number = try TwilioJSON.decoder.decode(IncomingPhoneNumber.self, from: Data(json.utf8))
+        #expect(number.addressRequirements == .unknown)
+        #expect(number.emergencyAddressStatus == .unknown)
+        #expect(number.smsMethod == .unknown)
+        #expect(number.voiceReceiveMode == .unknown)
+    }
+}
