@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TwilioKit", targets: ["TwilioKit"]),
         .library(name: "TwilioSandbox", targets: ["TwilioSandbox"]),
+        .library(name: "TwilioConnector", targets: ["TwilioConnector"]),
         .executable(name: "twilio-connector", targets: ["TwilioConnectorCLI"]),
     ],
     dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -36,6 +38,24 @@ let package = Package(
                 "TwilioKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TwilioConnector",
+            dependencies: [
+                "TwilioKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ConnectorServer",
+            dependencies: [
+                "TwilioKit",
+                "TwilioConnector",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,6 +63,8 @@ let package = Package(
             name: "TwilioConnectorCLI",
             dependencies: [
                 "TwilioKit",
+                "TwilioConnector",
+                "ConnectorServer",
                 "TwilioSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -52,11 +74,23 @@ let package = Package(
             dependencies: ["TwilioKit"]
         ),
         .testTarget(
+            name: "ConnectorServerTests",
+            dependencies: [
+                "ConnectorServer", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "TwilioConnectorTests",
+            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
+        ),
+        .testTarget(
             name: "TwilioSandboxTests",
             dependencies: [
                 "TwilioKit",
                 "TwilioSandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),
     ],

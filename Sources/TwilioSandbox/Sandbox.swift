@@ -23,8 +23,21 @@ public enum Sandbox {
         MessagesController(world: world).addRoutes(to: account)
         IncomingPhoneNumbersController(world: world).addRoutes(to: account)
         KeysController(world: world).addRoutes(to: account)
+        CallsController(world: world).addRoutes(to: account)
+        RecordingsController(world: world).addRoutes(to: account)
 
-        InspectionController(world: world).addRoutes(to: router.group("sandbox"))
+        LookupsController(world: world).addRoutes(to: router.group("lookups/v2").add(middleware: faults))
+        let verify = router.group("verify/v2").add(middleware: faults)
+        VerifyServicesController(world: world).addRoutes(to: verify)
+        VerificationsController(world: world).addRoutes(to: verify)
+        TranscriptsController(world: world).addRoutes(to: router.group("intelligence/v2").add(middleware: faults))
+        ContentController(world: world).addRoutes(to: router.group("content/v1").add(middleware: faults))
+
+        let sandbox = router.group("sandbox")
+        InspectionController(world: world).addRoutes(to: sandbox)
+        VoiceInspectionController(world: world).addRoutes(to: sandbox)
+        VerifyInspectionController(world: world).addRoutes(to: sandbox)
+        TranscriptAdminController(world: world).addRoutes(to: sandbox)
 
         let application = Application(
             router: router,

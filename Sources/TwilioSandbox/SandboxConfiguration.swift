@@ -20,6 +20,8 @@ public struct SandboxConfiguration: Sendable {
     public var minimumScheduleLead: Duration
     /// Seeds the random numbers of fault injection, so a run can be repeated.
     public var faultSeed: UInt64
+    /// What the caller says into a `<Connect><Stream>`, and how fast the stream runs.
+    public var mediaStreamAudio: MediaStreamAudio
 
     /// The well-known sandbox account, printed at start-up.
     public static let defaultAccountSID = "AC5a4db0c05a4db0c05a4db0c05a4db0c0"
@@ -35,7 +37,8 @@ public struct SandboxConfiguration: Sendable {
         ownedNumbers: [String] = ["+15005550006", "+14155550100", "+14155550101", "+18005550100"],
         statusStep: Duration = .milliseconds(300),
         minimumScheduleLead: Duration = .seconds(15 * 60),
-        faultSeed: UInt64 = 2010
+        faultSeed: UInt64 = 2010,
+        mediaStreamAudio: MediaStreamAudio = MediaStreamAudio()
     ) {
         self.host = host
         self.port = port
@@ -45,5 +48,6 @@ public struct SandboxConfiguration: Sendable {
         self.statusStep = statusStep
         self.minimumScheduleLead = minimumScheduleLead
         self.faultSeed = faultSeed
+        self.mediaStreamAudio = mediaStreamAudio
     }
 }

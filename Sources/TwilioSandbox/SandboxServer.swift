@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import TwilioKit
 
 /// A sandbox running in this process, for tests and for commands that need a Twilio without an
@@ -11,12 +12,14 @@ public final class SandboxServer: Sendable {
     public let configuration: SandboxConfiguration
     let world: SandboxWorld
     private let task: Task<Void, any Error>
+    private let services: ServiceGroup
 
-    private init(baseURL: String, configuration: SandboxConfiguration, world: SandboxWorld, task: Task<Void, any Error>) {
+    private init(baseURL: String, configuration: SandboxConfiguration, world: SandboxWorld, task: Task<Void, any Error>, services: ServiceGroup) {
         self.baseURL = baseURL
         self.configuration = configuration
         self.world = world
         self.task = task
+        self.services = services
     }
 
     /// Starts a sandbox (on a free port unless `configuration.port` says otherwise) and returns
@@ -28,18 +31,19 @@ public final class SandboxServer: Sendable {
             portContinuation.yield(channel.localAddress?.port ?? configuration.port)
             portContinuation.finish()
         }
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let services = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task { try await services.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {
             task.cancel()
             throw SandboxStartError(reason: "the server stopped before it listened")
         }
-        return SandboxServer(baseURL: "http://\(configuration.host):\(port)", configuration: configuration, world: world, task: task)
+        return SandboxServer(baseURL: "http://\(configuration.host):\(port)", configuration: configuration, world: world, task: task, services: services)
     }
 
     /// Stops the server.
     public func stop() async {
-        task.cancel()
+        await services.triggerGracefulShutdown()
         _ = await task.result
     }
 

@@ -416,6 +416,8 @@ struct TwiMLTests {
         <Say><![CDATA[a < b & c]]></Say></Response>
         """
         #expect(try VoiceResponse(xml: xml) == [.say(TwiML.Say("Hi there", voice: "Polly.Joanna")), .say(TwiML.Say("a < b & c"))])
+        let undeclaredPrefix = #"<Response><Say>Hi <amazon:effect name="whispered">there</amazon:effect></Say></Response>"#
+        #expect(try VoiceResponse(xml: undeclaredPrefix) == [.say(TwiML.Say("Hi there"))])
     }
 
     @Test func ignoresUnknownAttributesAndAcceptsLegacyValues() throws {

@@ -93,17 +93,11 @@ public struct FormParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-    /// Parses an encoded form or query string (`+` means a space).
+    /// Parses an encoded form or query string (`+` means a space; invalid `%` escapes are kept as
+    /// written; repeated keys are kept in order).
     public static func decode<Text: StringProtocol>(_ encoded: Text) -> FormParameters {
         var parameters = FormParameters()
-        for pair in String(encoded).split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func unescape(_ part: Substring) -> String {
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            parameters.items.append((name: unescape(parts[0]), value: parts.count > 1 ? unescape(parts[1]) : ""))
-        }
+        parameters.items = FormURLEncoding.decode(String(encoded)).map { (name: $0.0, value: $0.1) }
         return parameters
     }
 

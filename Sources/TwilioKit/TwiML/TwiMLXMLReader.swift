@@ -68,8 +68,11 @@ final class TwiMLXMLReader: NSObject, XMLParserDelegate {
         appendText(String(decoding: CDATABlock, as: UTF8.self))
     }
 
+    /// Records the first well-formedness error. Namespace errors (libxml2 codes 200–299) are
+    /// ignored: TwiML is not namespace-aware and Twilio's SSML uses undeclared prefixes such as
+    /// `<amazon:effect>`.
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard firstError == nil else { return }
+        guard firstError == nil, !(200..<300).contains((parseError as NSError).code) else { return }
         firstError = (parser.lineNumber, parser.columnNumber, Self.reason(for: parseError))
     }
 

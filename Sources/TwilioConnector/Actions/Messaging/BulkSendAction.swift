@@ -1,0 +1,121 @@
+import Foundation
+import TwilioKit
+
+extension MessagingActions {
+    /// sendBulkSMS: one body to many recipients, normalised and de-duplicated, paced per sender.
+    static let sendBulkSMS = CoreAction(
+        "sendBulkSMS", title: "Send Bulk SMS",
+        summary: "Send one message to many recipients: de-duplicated, paced at the sender's throughput, each recipient reported.",
+        parameters: [
+            .init("Recipients", .stringList(maxCount: 100_000, item: .nonEmpty), required: true,
+                  "Recipients: an array, or one string separated by commas or new lines."),
+            .init("From", .string(.address), "The sender (its type sets the default pace: long code 1/s, toll-free 3/s, short code 30/s)."),
+            .init("MessagingServiceSid", .string(.sid("MG")), "A Messaging Service that picks senders (default pace 10/s)."),
+            .init("Body", .string(.maxLength(1600)), required: true, "The text, up to 1600 characters."),
+            .init("MediaUrl", .stringList(maxCount: 10, item: .url), "Up to 10 media URLs."),
+            .init("StatusCallback", .string(.url), "Where Twilio posts each message's status changes."),
+            .init("DefaultCountryCallingCode", .string(.nonEmpty), "The calling code for numbers written without one (\"1\" reads (415) 555-0100 as +14155550100)."),
+            .init("MessagesPerSecond", .number(0.1...1000), "Override the pace."),
+            .init("Concurrency", .integer(1...50), default: 8, "The most requests in flight at once."),
+        ],
+        rules: [.exactlyOne(["From", "MessagingServiceSid"])]
+    ) { input, context throws(ActionFailure) in
+        .bulk(await BulkSender(input: input, client: context.client).send())
+    }
+}
+
+/// Sends one message to each distinct, valid recipient with bounded concurrency and a fixed pace.
+/// 429s and 503s are retried by the client (Twilio did not act on them); a create that may have
+/// reached Twilio is reported, never sent again.
+struct BulkSender: Sendable {
+    let recipients: [String]
+    let defaultCountryCallingCode: String?
+    let template: MessageCreateParameters
+    let client: TwilioClient
+    let pace: Double
+    let concurrency: Int
+
+    init(input: ActionInput, client: TwilioClient) {
+        recipients = input.strings("Recipients")
+        defaultCountryCallingCode = input.string("DefaultCountryCallingCode")
+        template = MessageCreateParameters(to: "", from: input.string("From"), messagingServiceSid: input.string("MessagingServiceSid"),
+                                           body: input.string("Body"), mediaURLs: input.strings("MediaUrl"),
+                                           statusCallback: input.string("StatusCallback"))
+        pace = input.double("MessagesPerSecond")
+            ?? SendPacer.defaultRate(from: input.string("From"), messagingService: input.has("MessagingServiceSid"))
+        concurrency = input.int("Concurrency") ?? 8
+        self.client = client
+    }
+
+    func send() async -> BulkSendReport {
+        var seen = Set<String>()
+        var report = BulkSendReport(recipients: [], duplicateCount: 0, messagesPerSecond: pace)
+        var pending: [(index: Int, to: String)] = []
+        for given in recipients {
+            switch Self.normalise(given, defaultCountryCallingCode: defaultCountryCallingCode) {
+            case .success(let to):
+                guard seen.insert(to).inserted else { report.duplicateCount += 1; continue }
+                pending.append((report.recipients.count, to))
+                report.recipients.append(.init(given: given, to: to, mayHaveBeenSent: false))
+            case .failure(let issue):
+                report.recipients.append(.init(given: given, error: issue.description, mayHaveBeenSent: false))
+            }
+        }
+        let pacer = SendPacer(messagesPerSecond: pace)
+        await withTaskGroup(of: (Int, BulkSendReport.Recipient).self) { group in
+            var queue = pending.makeIterator()
+            func startNext() -> Bool {
+                guard let next = queue.next() else { return false }
+                let entry = report.recipients[next.index]
+                group.addTask { (next.index, await send(to: next.to, entry: entry, pacer: pacer)) }
+                return true
+            }
+            for _ in 0..<concurrency where !startNext() { break }
+            while let (index, outcome) = await group.next() {
+                report.recipients[index] = outcome
+                _ = startNext()
+            }
+        }
+        return report
+    }
+
+    private func send(to: String, entry: BulkSendReport.Recipient, pacer: SendPacer) async -> BulkSendReport.Recipient {
+        var entry = entry
+        do {
+            try await pacer.nextSlot()
+        } catch {
+            entry.error = "canceled before sending"
+            return entry
+        }
+        var parameters = template
+        parameters.to = to
+        do {
+            let message = try await client.messages.create(parameters)
+            entry.messageSid = message.sid
+            entry.status = message.status?.rawValue
+        } catch {
+            entry.error = error.description
+            entry.errorCode = error.code
+            entry.mayHaveBeenSent = error.kind == .noAnswer && error.requestMayHaveBeenSent
+        }
+        return entry
+    }
+
+    /// A recipient as Twilio takes it: E.164 (spaces, dashes, dots and parentheses removed) or a
+    /// channel address.
+    static func normalise(_ given: String, defaultCountryCallingCode: String?) -> Result<String, ValidationIssue> {
+        let trimmed = given.trimmingCharacters(in: .whitespaces)
+        func invalid(_ error: some Error) -> ValidationIssue {
+            ValidationIssue(parameter: "Recipients", rule: "item is not an E.164 number or channel address: \(error)", value: given)
+        }
+        if trimmed.contains(":") {
+            do { return .success(try ChannelAddress(trimmed).description) } catch { return .failure(invalid(error)) }
+        }
+        do {
+            return .success(try E164PhoneNumber(normalizing: trimmed, defaultCountryCallingCode: defaultCountryCallingCode).description)
+        } catch {
+            return .failure(invalid(error))
+        }
+    }
+}
+

@@ -1,0 +1,32 @@
+/// Spaces sends at a fixed rate: each call to ``nextSlot()`` waits until its turn, so `n` sends take
+/// at least `(n - 1) / rate` seconds however many run concurrently.
+actor SendPacer {
+    private let interval: Duration
+    private var nextStart: ContinuousClock.Instant?
+    private let clock = ContinuousClock()
+
+    /// A pacer allowing `messagesPerSecond`.
+    init(messagesPerSecond: Double) {
+        interval = .nanoseconds(Int64(1_000_000_000 / max(messagesPerSecond, 0.001)))
+    }
+
+    /// Waits for the next free slot.
+    func nextSlot() async throws {
+        let now = clock.now
+        let start = max(now, nextStart ?? now)
+        nextStart = start + interval
+        if start > now { try await clock.sleep(until: start) }
+    }
+
+    /// Twilio's throughput for a sender: short code 30/s, toll-free 3/s, long code 1/s; a Messaging
+    /// Service is given its own rate.
+    static func defaultRate(from sender: String?, messagingService: Bool) -> Double {
+        if messagingService { return 10 }
+        guard let sender else { return 1 }
+        let digits = sender.filter(\.isNumber)
+        if !sender.hasPrefix("+"), (5...6).contains(digits.count) { return 30 }
+        let tollFree = ["1800", "1833", "1844", "1855", "1866", "1877", "1888"]
+        if sender.hasPrefix("+"), tollFree.contains(where: { digits.hasPrefix($0) }) { return 3 }
+        return 1
+    }
+}

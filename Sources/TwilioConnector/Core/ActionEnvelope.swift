@@ -1,0 +1,34 @@
+import TwilioKit
+
+/// The result every action answers: `{"success": true, …fields}` or
+/// `{"success": false, "error": "…", "errorCode": 21211, "moreInfo": "…", "invalidParameters": […]}`.
+enum ActionEnvelope {
+    /// The rendered outcome; a renderer may itself report a partial failure (a bulk send with
+    /// refused recipients) by setting `success` to false and an `error`.
+    static func success(_ fields: [String: JSONValue]) -> JSONValue {
+        var fields = fields
+        fields["success"] = fields["success"] ?? true
+        fields["error"] = fields["error"] ?? .null
+        return .object(fields)
+    }
+
+    static func failure(_ failure: ActionFailure) -> JSONValue {
+        var fields: [String: JSONValue] = ["success": false, "error": .string(failure.message)]
+        switch failure {
+        case .invalidInput(let issues):
+            fields["invalidParameters"] = .array(issues.map { ["parameter": .string($0.parameter), "rule": .string($0.rule)] })
+        case .twilio(let error):
+            fields["errorCode"] = error.code.map { .number(Double($0)) } ?? .null
+            fields["moreInfo"] = error.moreInfo.map(JSONValue.string) ?? .null
+            fields["httpStatus"] = error.httpStatus.map { .number(Double($0)) } ?? .null
+            if error.kind == .noAnswer, error.requestMayHaveBeenSent { fields["mayHaveBeenSent"] = true }
+        case .other:
+            break
+        }
+        return .object(fields)
+    }
+
+    static func failure(message: String) -> JSONValue {
+        failure(.other(message))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TwilioKit
+
+/// An action's parameters after validation: every value has its spec's type, so reading them
+/// cannot fail.
+public struct ActionInput: Sendable {
+    let values: [String: JSONValue]
+
+    /// Validates `raw` (core parameter names) against `specs` and `rules`; `rename` gives each
+    /// parameter's name in the caller's dialect, for the error messages.
+    static func validate(_ raw: [String: JSONValue], specs: [ParameterSpec], rules: [CrossRule],
+                         rename: (String) -> String = { $0 }) -> Result<ActionInput, ActionFailure> {
+        var values: [String: JSONValue] = [:]
+        var issues: [ValidationIssue] = []
+        let known = Set(specs.map(\.name))
+        for name in raw.keys.sorted() where !known.contains(name) {
+            issues.append(ValidationIssue(parameter: rename(name), rule: "is not a parameter of this action"))
+        }
+        for spec in specs {
+            let given = raw[spec.name].flatMap { value -> JSONValue? in
+                if case .null = value { return nil }
+                switch value {
+                case .string(""), .object([:]), .array([]): return nil  // workflow editors send empty fields
+                default: return value
+                }
+            }
+            guard let given else {
+                if let fallback = spec.defaultValue { values[spec.name] = fallback }
+                else if spec.required { issues.append(ValidationIssue(parameter: rename(spec.name), rule: "is required")) }
+                continue
+            }
+            switch spec.validate(given) {
+            case .success(let value): values[spec.name] = value
+            case .failure(var issue):
+                issue.parameter = rename(issue.parameter)
+                issues.append(issue)
+            }
+        }
+        let given = Set(raw.keys.filter { values[$0] != nil })
+        issues += rules.compactMap { $0.issue(given: given, rename: rename) }
+        return issues.isEmpty ? .success(ActionInput(values: values)) : .failure(.invalidInput(issues))
+    }
+
+    /// Whether `name` was given (or defaulted).
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
+    /// A string parameter.
+    public func string(_ name: String) -> String? { values[name]?.scalarText }
+
+    /// An integer parameter.
+    public func int(_ name: String) -> Int? { values[name]?.integerValue }
+
+    /// A number parameter.
+    public func double(_ name: String) -> Double? { values[name]?.doubleValue }
+
+    /// A boolean parameter.
+    public func bool(_ name: String) -> Bool? { values[name]?.boolValue }
+
+    /// A list parameter.
+    public func strings(_ name: String) -> [String] { values[name]?.stringItems ?? [] }
+
+    /// A date-time parameter.
+    public func date(_ name: String) -> Date? { string(name).flatMap(TwilioDateFormat.date(from:)) }
+
+    /// An object parameter, as compact JSON text (how Twilio takes `ContentVariables`).
+    public func jsonText(_ name: String) -> String? {
+        guard let value = values[name] else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,63 @@
+import TwilioKit
+
+/// What an action needs to run: the client for the connection, and where files may be written.
+public struct ActionContext: Sendable {
+    /// The Twilio client for this call's connection.
+    public var client: TwilioClient
+    /// The default list limit (the agent toolkit's documented 50).
+    public var defaultListLimit = 50
+}
+
+/// One operation of the core catalogue: its parameters (Twilio-cased), cross-parameter rules and
+/// what it does. Dialects present it under their own names.
+public struct CoreAction: Sendable {
+    /// The core name (`sendSMS`), also the component dialect's.
+    public let name: String
+    /// A short title.
+    public let title: String
+    /// What the action does.
+    public let summary: String
+    /// Its parameters.
+    public let parameters: [ParameterSpec]
+    /// Rules across parameters.
+    public let rules: [CrossRule]
+    let perform: @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> ActionOutcome
+
+    /// Creates an action.
+    init(_ name: String, title: String, summary: String, parameters: [ParameterSpec], rules: [CrossRule] = [],
+         perform: @escaping @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> ActionOutcome) {
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.parameters = parameters
+        self.rules = rules
+        self.perform = perform
+    }
+
+    /// The JSON Schema of the input, with parameter names as `rename` gives them.
+    func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = []) -> JSONValue {
+        let visible = parameters.filter { !hidden.contains($0.name) }
+        return .object([
+            "type": "object",
+            "properties": .object(Dictionary(uniqueKeysWithValues: visible.map { (rename($0.name), $0.schema) })),
+            "required": .array(visible.filter(\.required).map { .string(rename($0.name)) }),
+            "additionalProperties": false,
+        ])
+    }
+}
+
+extension TwilioError {
+    /// As an action failure.
+    var actionFailure: ActionFailure { .twilio(self) }
+}
+
+/// Runs a TwilioKit call, turning its error into an action failure.
+func twilio<T>(_ call: () async throws(TwilioError) -> T) async throws(ActionFailure) -> T {
+    do { return try await call() } catch { throw .twilio(error) }
+}
+
+/// Collects up to `limit` items of a list and tells whether more exist.
+func collect<Item>(_ list: (Int) -> TwilioList<Item>, limit: Int) async throws(ActionFailure) -> ListResult<Item> {
+    let items = try await twilio { () async throws(TwilioError) -> [Item] in try await list(limit + 1).collect() }
+    return ListResult(items: Array(items.prefix(limit)), hasMore: items.count > limit)
+}

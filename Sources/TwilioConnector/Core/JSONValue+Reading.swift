@@ -1,0 +1,76 @@
+import Foundation
+import TwilioKit
+
+extension JSONValue {
+    /// A string, number or boolean as text (workflow engines often send numbers as strings and back).
+    var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// A whole number, from a number or a numeric string.
+    var integerValue: Int? {
+        switch self {
+        case .number(let number) where number.rounded() == number && abs(number) < 1e15: Int(number)
+        case .string(let text): Int(text.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+
+    /// A number, from a number or a numeric string.
+    var doubleValue: Double? {
+        switch self {
+        case .number(let number): number
+        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+
+    /// A boolean, from `true`/`false` or their string forms.
+    var boolValue: Bool? {
+        switch self {
+        case .bool(let flag): flag
+        case .string(let text):
+            switch text.lowercased() {
+            case "true", "yes", "1": true
+            case "false", "no", "0": false
+            default: nil
+            }
+        default: nil
+        }
+    }
+
+    /// Strings from an array, or from one string split at commas and new lines (blank items dropped).
+    var stringItems: [String]? {
+        switch self {
+        case .array(let values):
+            let texts = values.compactMap(\.scalarText)
+            return texts.count == values.count ? texts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : nil
+        case .string(let text):
+            return text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        default:
+            return nil
+        }
+    }
+
+    /// A short rendering for error messages.
+    var displayText: String {
+        switch self {
+        case .null: "null"
+        case .array(let values): "[" + values.map(\.displayText).joined(separator: ", ") + "]"
+        case .object: "{…}"
+        default: scalarText ?? ""
+        }
+    }
+
+    /// The fields of an object.
+    var objectFields: [String: JSONValue]? {
+        if case .object(let fields) = self { fields } else { nil }
+    }
+}
+

@@ -1,0 +1,66 @@
+import TwilioKit
+
+/// The block dialect's flat outputs: the fields of seed 000's tables, every one present.
+enum BlockRendering {
+    /// `fields` read from the outcome's model (camelCase).
+    static func flat(_ fields: [OutputField]) -> @Sendable (ActionOutcome) -> [String: JSONValue] {
+        { outcome in fields.project(model(of: outcome)) }
+    }
+
+    /// The camelCase fields of a single-resource outcome.
+    static func model(of outcome: ActionOutcome) -> [String: JSONValue] {
+        switch outcome {
+        case .message(let message): ModelRendering.camelCase(message)
+        case .call(let call): ModelRendering.camelCase(call)
+        case .lookup(let lookup): ModelRendering.camelCase(lookup)
+        case .verification(let verification): ModelRendering.camelCase(verification)
+        case .verificationCheck(let check): ModelRendering.camelCase(check)
+        default: [:]
+        }
+    }
+
+    /// twilio_send_sms: the bulk send's fields (totals, `success` false unless every number was sent),
+    /// every number under `results`, and the first sent one's flat fields.
+    static func sms(_ outcome: ActionOutcome) -> [String: JSONValue] {
+        guard case .bulk(let report) = outcome else { return [:] }
+        let results = report.recipients.map { recipient -> [String: JSONValue] in
+            var fields = BlockOutputs.smsRecipient.project([
+                "messageId": recipient.messageSid.map(JSONValue.string) ?? .null, "status": recipient.status.map(JSONValue.string) ?? .null,
+                "toNumber": .string(recipient.to ?? recipient.given),
+            ])
+            fields["success"] = .bool(recipient.messageSid != nil)
+            fields["error"] = recipient.error.map(JSONValue.string) ?? .null
+            fields["errorCode"] = recipient.errorCode.map { .number(Double($0)) } ?? .null
+            return fields
+        }
+        let first = results.first { $0["success"] == true } ?? results.first ?? [:]
+        var fields = BulkRendering.fields(outcome).merging(BlockOutputs.smsRecipient.project(first)) { bulk, _ in bulk }
+        fields["results"] = .array(results.map(JSONValue.object))
+        return fields
+    }
+
+    /// twilio_list_calls: the calls (each as twilio_get_call answers), and the page they make.
+    static func callList(_ outcome: ActionOutcome) -> [String: JSONValue] {
+        guard case .calls(let list) = outcome else { return [:] }
+        let count = JSONValue.number(Double(list.items.count))
+        return BlockOutputs.callList.project([
+            "calls": .array(list.items.map { .object(BlockOutputs.callDetails.project(ModelRendering.camelCase($0))) }),
+            "total": count, "pageSize": count, "page": 0, "hasMore": .bool(list.hasMore),
+        ])
+    }
+
+    /// The output's JSON Schema: `success`, `error` and the table's fields with their descriptions.
+    static func schema(_ fields: [OutputField]) -> JSONValue {
+        var properties: [String: JSONValue] = [
+            "success": ["type": "boolean", "description": "Whether the action succeeded"],
+            "error": ["type": ["string", "null"], "description": "Error message if the action failed"],
+        ]
+        for field in fields {
+            var property: [String: JSONValue] = ["type": .string(field.type.schemaName)]
+            if case .json = field.type { property["type"] = ["object", "array"] }
+            if let description = field.description { property["description"] = .string(description) }
+            properties[field.name] = .object(property)
+        }
+        return ["type": "object", "properties": .object(properties)]
+    }
+}

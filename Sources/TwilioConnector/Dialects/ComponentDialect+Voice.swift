@@ -1,0 +1,55 @@
+import TwilioKit
+
+extension ComponentDialect {
+    static let voiceActions: [DialectAction] = [
+        callAction(VoiceActions.makeCall, example: ["To": "+14155559999", "From": "+15005550006", "Say": "Your order has shipped.", "Timeout": 30]),
+        callAction(VoiceActions.getCall, example: ["Sid": "CA00000000000000000000000000000000"]),
+        action(VoiceActions.listCalls, outputSchema: listSchema("calls", item: callSchema),
+               example: ["To": "+14155559999", "Status": "completed", "limit": 20]) { outcome in
+            guard case .calls(let result) = outcome else { return [:] }
+            return ModelRendering.list(result, key: "calls", style: renderCall)
+        },
+        action(VoiceActions.deleteCall, outputSchema: deletedSchema, example: ["Sid": "CA00000000000000000000000000000000"], render: renderDeleted),
+        action(VoiceActions.downloadRecordingMedia, outputSchema: recordingMediaSchema,
+               example: ["RecordingSid": "RE00000000000000000000000000000000", "Format": "mp3", "SaveTo": "/tmp/call.mp3"]) { outcome in
+            guard case .recordingMedia(let media) = outcome else { return [:] }
+            return [
+                "recordingSid": .string(media.recordingSid), "format": .string(media.format.rawValue), "url": .string(media.url),
+                "savedPath": media.savedPath.map(JSONValue.string) ?? .null,
+                "byteCount": media.byteCount.map { .number(Double($0)) } ?? .null,
+                "contentType": media.contentType.map(JSONValue.string) ?? .null,
+            ]
+        },
+    ]
+
+    private static func callAction(_ core: CoreAction, example: JSONValue) -> DialectAction {
+        action(core, outputSchema: callSchema, example: example) { outcome in
+            guard case .call(let call) = outcome else { return [:] }
+            return renderCall(call)
+        }
+    }
+
+    /// A call with seed 002's `callSid` and integer `duration`, plus every call field.
+    static func renderCall(_ call: Call) -> [String: JSONValue] {
+        var fields = ComponentRendering.render(call, phoneNumberFields: [])
+        fields["callSid"] = call.sid.map(JSONValue.string) ?? .null
+        fields["duration"] = call.durationSeconds.map { .number(Double($0)) } ?? .null
+        return fields
+    }
+
+    /// Seed 002's makeCall output (callSid, status, duration, direction) and the Call resource's fields.
+    static let callSchema = objectSchema([
+        "callSid": stringSchema, "status": stringSchema, "duration": integerSchema, "direction": stringSchema,
+        "sid": stringSchema, "to": stringSchema, "toFormatted": stringSchema, "from": stringSchema, "fromFormatted": stringSchema,
+        "parentCallSid": stringSchema, "accountSid": stringSchema, "phoneNumberSid": stringSchema,
+        "dateCreated": dateTimeSchema, "dateUpdated": dateTimeSchema, "startTime": dateTimeSchema, "endTime": dateTimeSchema,
+        "price": stringSchema, "currency": currencySchema, "answeredBy": stringSchema, "forwardedFrom": stringSchema,
+        "callerName": stringSchema, "queueTime": stringSchema, "groupSid": stringSchema, "trunkSid": stringSchema,
+        "apiVersion": stringSchema, "uri": stringSchema, "subresourceUris": anyObjectSchema,
+    ])
+
+    static let recordingMediaSchema = objectSchema([
+        "recordingSid": stringSchema, "format": stringSchema, "url": stringSchema,
+        "savedPath": stringSchema, "byteCount": integerSchema, "contentType": stringSchema,
+    ])
+}

@@ -1,0 +1,54 @@
+import TwilioKit
+
+/// The component dialect: `twilio/v1/<action>`, the core's Twilio-cased parameters, outputs in
+/// the seeds' component shape. Each area's actions live in a `ComponentDialect+<Area>.swift` file.
+enum ComponentDialect {
+    static let typePrefix = "twilio/v1/"
+
+    static let actions: [DialectAction] = messagingActions + bulkActions + voiceActions + lookupAndVerifyActions + intelligenceActions + accountActions
+
+    /// A component action: the core action under its own name.
+    static func action(_ core: CoreAction, outputSchema: JSONValue, example: JSONValue,
+                       render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) -> DialectAction {
+        DialectAction(core.name, dialect: .component, core: core, prepare: droppingEmptyPlaceholders,
+                      outputSchema: outputSchema, example: example, render: render)
+    }
+
+    /// The input without `{}` and `[]`: component engines send them, as the seeds' examples show
+    /// (`"ContentVariables": {}`), for parameters left unset, just like `""`.
+    static func droppingEmptyPlaceholders(_ input: [String: JSONValue]) -> [String: JSONValue] {
+        input.filter { $0.value != .object([:]) && $0.value != .array([]) }
+    }
+
+    static func renderDeleted(_ outcome: ActionOutcome) -> [String: JSONValue] {
+        guard case .deleted(let sid) = outcome else { return [:] }
+        return ["sid": .string(sid), "deleted": true]
+    }
+
+    // MARK: Output schemas
+
+    static let stringSchema: JSONValue = ["type": "string"]
+    static let integerSchema: JSONValue = ["type": "integer"]
+    static let numberSchema: JSONValue = ["type": "number"]
+    static let booleanSchema: JSONValue = ["type": "boolean"]
+    static let anyObjectSchema: JSONValue = ["type": "object"]
+
+    /// An object schema with these properties.
+    static func objectSchema(_ properties: [String: JSONValue]) -> JSONValue {
+        ["type": "object", "properties": .object(properties)]
+    }
+
+    /// An array schema whose items follow `items`.
+    static func arraySchema(_ items: JSONValue = anyObjectSchema) -> JSONValue {
+        ["type": "array", "items": items]
+    }
+
+    static let dateTimeSchema = objectSchema(["dateTime": stringSchema, "zoneId": stringSchema])
+    static let deletedSchema = objectSchema(["sid": stringSchema, "deleted": booleanSchema])
+    static let currencySchema = objectSchema(["currencyCode": stringSchema, "defaultFractionDigits": integerSchema, "numericCode": integerSchema])
+
+    /// A list output: items under `key` (each following `item`), their count, and whether more exist.
+    static func listSchema(_ key: String, item: JSONValue = anyObjectSchema) -> JSONValue {
+        objectSchema([key: arraySchema(item), "count": integerSchema, "hasMore": booleanSchema])
+    }
+}

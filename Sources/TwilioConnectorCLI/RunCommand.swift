@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import TwilioConnector
+import TwilioKit
+
+/// `twilio-connector run <action> Key=Value… | --json FILE|-`: runs one action and prints its result.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run one action; exit status 0 only when it succeeds.",
+        discussion: "Parameters as Key=Value pairs (repeat a key for a list), or a JSON object with --json FILE (- reads standard input).")
+
+    @Argument(help: "The action, in any dialect.")
+    var action: String
+
+    @Argument(help: "Parameters as Key=Value.")
+    var parameters: [String] = []
+
+    @Option(name: .customLong("json"), help: "Read the parameters from a JSON file (- for standard input).")
+    var jsonFile: String?
+
+    @Option(help: "Output format: text or json (default: text on a terminal, json otherwise).")
+    var output: OutputFormat?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if jsonFile != nil, !parameters.isEmpty { throw ValidationError("Give parameters as Key=Value or with --json, not both.") }
+        for pair in parameters where !pair.contains("=") {
+            throw ValidationError("'\(pair)' is not Key=Value.")
+        }
+    }
+
+    func run() async throws {
+        let input = try readParameters()
+        let (configuration, sandbox) = try await connection.resolve()
+        let result = await Connector(configuration: configuration).run(action, parameters: input)
+        await sandbox?.stop()
+        let format = output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
+        print(format == .json ? try JSONOutput.encode(result) : ResultText.render(result))
+        if case .object(let fields) = result, fields["success"] == .bool(true) { return }
+        throw ExitCode.failure
+    }
+
+    private func readParameters() throws -> JSONValue {
+        if let jsonFile {
+            let data = jsonFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: jsonFile))
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object = value else {
+                throw ValidationError("\(jsonFile == "-" ? "Standard input" : jsonFile) is not a JSON object.")
+            }
+            return value
+        }
+        var fields: [String: JSONValue] = [:]
+        for pair in parameters {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]), value = JSONValue.string(String(parts[1]))
+            switch fields[key] {
+            case nil: fields[key] = value
+            case .array(let values)?: fields[key] = .array(values + [value])
+            case let existing?: fields[key] = .array([existing, value])
+            }
+        }
+        return .object(fields)
+    }
+}

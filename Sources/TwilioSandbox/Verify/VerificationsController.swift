@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+
+/// Verify v2 verifications and checks (`/v2/Services/{ServiceSid}/Verifications…`, `/VerificationCheck`).
+struct VerificationsController {
+    let world: SandboxWorld
+
+    func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
+        group.post("Services/{ServiceSid}/Verifications", use: create)
+        group.get("Services/{ServiceSid}/Verifications/{Sid}", use: fetch)
+        group.post("Services/{ServiceSid}/Verifications/{Sid}", use: update)
+        group.post("Services/{ServiceSid}/VerificationCheck", use: check)
+    }
+
+    private var simulator: VerificationSimulator {
+        VerificationSimulator(state: world.verify, numbers: world.numbers, messages: world.messages, messaging: world.messaging)
+    }
+
+    @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let account = try context.account
+        let serviceSID = try context.parameters.require("ServiceSid")
+        let verification = try await simulator.start(try await request.form(), serviceSID: serviceSID, accountSID: account)
+        return SandboxResponse.json(verification.json, status: .created)
+    }
+
+    @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let serviceSID = try context.parameters.require("ServiceSid")
+        let sid = try context.parameters.require("Sid")
+        guard let verification = await world.verify.verification(sid, serviceSID: serviceSID, accountSID: try context.account, now: Date()) else {
+            throw SandboxError.notFound("/Services/\(serviceSID)/Verifications/\(sid)")
+        }
+        return SandboxResponse.json(verification.json)
+    }
+
+    /// UpdateVerification: `Status` = `approved` or `canceled`.
+    @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let account = try context.account
+        let serviceSID = try context.parameters.require("ServiceSid")
+        let sid = try context.parameters.require("Sid")
+        let form = try await request.form()
+        guard let status = try form.v2OneOf("Status", ["approved", "canceled"]) else { throw SandboxError.missingV2Parameter("Status") }
+        let verification = try await world.verify.setStatus(status, of: sid, serviceSID: serviceSID, accountSID: account, now: Date())
+        return SandboxResponse.json(verification.json)
+    }
+
+    /// CreateVerificationCheck: `Code` with `To` or `VerificationSid`.
+    @Sendable func check(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let account = try context.account
+        let serviceSID = try context.parameters.require("ServiceSid")
+        guard await world.verify.service(serviceSID, accountSID: account) != nil else {
+            throw SandboxError.notFound("/Services/\(serviceSID)/VerificationCheck")
+        }
+        let form = try await request.form()
+        let verificationSID = try form.v2SID("VerificationSid", prefix: "VE")
+        let to = form.first("To")
+        guard verificationSID != nil || to != nil else {
+            throw SandboxError(.badRequest, code: 60221, "No target verification specified")
+        }
+        guard let code = form.first("Code"), !code.isEmpty else { throw SandboxError.invalidV2Parameter("Code", "") }
+        let verification = try await world.verify.check(
+            serviceSID: serviceSID, accountSID: account, verificationSID: verificationSID, to: to, code: code,
+            amount: form.first("Amount"), payee: form.first("Payee"), now: Date())
+        return SandboxResponse.json(verification.checkJSON)
+    }
+}

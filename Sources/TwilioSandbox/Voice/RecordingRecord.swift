@@ -1,0 +1,97 @@
+import Foundation
+import TwilioKit
+
+/// A recording the sandbox holds (API v2010 Recording, `RE…`). Its audio is a generated tone of
+/// the recording's length, rendered on request (see ``WAVEncoder``).
+struct RecordingRecord: Sendable {
+    let sid: String
+    let accountSID: String
+    let callSID: String
+    /// `RecordVerb`, `DialVerb` or `OutboundAPI`.
+    let source: String
+    let channels: Int
+    /// `inbound`, `outbound` or `both`.
+    let track: String
+    /// Whole seconds.
+    let duration: Int
+    let startTime: Date
+    let dateCreated: Date
+    var dateUpdated: Date
+    /// `completed`, or `deleted` once deleted (kept 40 days, listed with `IncludeSoftDeleted`).
+    var status: String
+    /// Where the API was reached (`http://host:port/api`), the base of ``mediaURL``.
+    let apiOrigin: String
+
+    var isDeleted: Bool { status == "deleted" }
+
+    /// The media's URL without extension (Twilio serves WAV there; `.wav` and `.mp3` name a format).
+    var mediaURL: String { apiOrigin + "/2010-04-01/Accounts/\(accountSID)/Recordings/\(sid)" }
+
+    /// $0.0025 per started minute.
+    var price: String { String(format: "-%.5f", 0.0025 * Double(max(1, (duration + 59) / 60))) }
+
+    private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.rfc2822String(from: value)) }
+
+    /// Twilio's JSON for the Recording resource (`api.v2010.account.recording`).
+    var json: SandboxJSON {
+        let base = "/2010-04-01/Accounts/\(accountSID)/Recordings/\(sid)"
+        return .object([
+            ("account_sid", .string(accountSID)),
+            ("api_version", "2010-04-01"),
+            ("call_sid", .string(callSID)),
+            ("conference_sid", .null),
+            ("channels", .int(channels)),
+            ("date_created", date(dateCreated)),
+            ("date_updated", date(dateUpdated)),
+            ("start_time", date(startTime)),
+            ("price", .string(price)),
+            ("price_unit", "USD"),
+            ("duration", .string(String(duration))),
+            ("sid", .string(sid)),
+            ("source", .string(source)),
+            ("status", .string(status)),
+            ("error_code", .null),
+            ("uri", .string(base + ".json")),
+            ("subresource_uris", .object([
+                ("add_on_results", .string(base + "/AddOnResults.json")),
+                ("transcriptions", .string(base + "/Transcriptions.json")),
+            ])),
+            ("encryption_details", .null),
+            ("media_url", .string(mediaURL)),
+        ])
+    }
+
+    /// Twilio's JSON for the recording listed under its call (`api.v2010.account.call.call_recording`).
+    var callRecordingJSON: SandboxJSON {
+        .object([
+            ("account_sid", .string(accountSID)),
+            ("api_version", "2010-04-01"),
+            ("call_sid", .string(callSID)),
+            ("conference_sid", .null),
+            ("channels", .int(channels)),
+            ("date_created", date(dateCreated)),
+            ("date_updated", date(dateUpdated)),
+            ("start_time", date(startTime)),
+            ("price", .string(price)),
+            ("price_unit", "USD"),
+            ("duration", .string(String(duration))),
+            ("sid", .string(sid)),
+            ("encryption_details", .null),
+            ("source", .string(source)),
+            ("status", .string(status)),
+            ("track", .string(track)),
+            ("error_code", .null),
+            ("uri", .string("/2010-04-01/Accounts/\(accountSID)/Calls/\(callSID)/Recordings/\(sid).json")),
+        ])
+    }
+
+    /// The parameters of a recording status callback, as Twilio posts them.
+    func statusCallbackParameters(status: String) -> [(String, String)] {
+        [
+            ("AccountSid", accountSID), ("CallSid", callSID), ("RecordingSid", sid), ("RecordingUrl", mediaURL),
+            ("RecordingStatus", status), ("RecordingDuration", String(duration)), ("RecordingChannels", String(channels)),
+            ("RecordingStartTime", TwilioDateFormat.rfc2822String(from: startTime)), ("RecordingSource", source),
+            ("RecordingTrack", track),
+        ]
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// The calls and recordings of every account, each call's event log, and the control of the
+/// TwiML each live call is executing (so UpdateCall can redirect or hang it up).
+actor VoiceState {
+    /// Which TwiML a call runs, and whether it may still change.
+    private struct Control {
+        /// Whether the call's first document has been started.
+        var started = false
+        /// Whether the call's TwiML is over: no redirect can start another document.
+        var closed = false
+        var task: Task<ExecutionEnd, Never>?
+        /// The document an UpdateCall asked for, started once the current one is interrupted.
+        var redirect: TwiMLSource?
+    }
+
+    /// What an UpdateCall redirect did.
+    enum RedirectResult: Sendable {
+        /// The call had not been answered yet: it will run the new instructions when it is.
+        case replaced
+        /// The live call stopped its document and runs the new one.
+        case redirected
+        /// The call has ended (or is ending).
+        case notLive
+        case notFound
+    }
+
+    private var calls: [String: CallRecord] = [:]
+    private var callOrder: [String] = []
+    private var controls: [String: Control] = [:]
+    private var events: [String: [CallEvent]] = [:]
+    private var recordings: [String: RecordingRecord] = [:]
+    private var recordingOrder: [String] = []
+
+    // MARK: Calls
+
+    func insert(_ call: CallRecord) {
+        calls[call.sid] = call
+        callOrder.append(call.sid)
+    }
+
+    /// Call `sid`, whichever account owns it.
+    func call(_ sid: String) -> CallRecord? { calls[sid] }
+
+    /// Call `sid` of `accountSID`.
+    func call(_ sid: String, accountSID: String) -> CallRecord? {
+        calls[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+    }
+
+    /// Applies `change` to call `sid` unless it has ended, and returns the result (`nil` when the
+    /// call is gone or over).
+    @discardableResult
+    func transition(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
+        guard var call = calls[sid], !call.isFinal else { return nil }
+        change(&call)
+        call.dateUpdated = Date()
+        calls[sid] = call
+        return call
+    }
+
+    /// Applies `change` to call `sid` whatever its status.
+    @discardableResult
+    func update(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
+        guard var call = calls[sid] else { return nil }
+        change(&call)
+        call.dateUpdated = Date()
+        calls[sid] = call
+        return call
+    }
+
+    /// Ends call `sid` with `status` unless it has already ended; stops the TwiML it runs.
+    /// Returns the ended call, or `nil` when there was nothing to end.
+    func finish(_ sid: String, status: String) -> CallRecord? {
+        guard var call = calls[sid], !call.isFinal else { return nil }
+        let now = Date()
+        call.status = status
+        call.endTime = now
+        call.dateUpdated = now
+        calls[sid] = call
+        var control = controls[sid] ?? Control()
+        control.closed = true
+        control.redirect = nil
+        control.task?.cancel()
+        controls[sid] = control
+        return call
+    }
+
+    /// Deletes call `sid` of `accountSID` with its event log.
+    func delete(_ sid: String, accountSID: String) -> Bool {
+        guard call(sid, accountSID: accountSID) != nil else { return false }
+        calls[sid] = nil
+        controls[sid] = nil
+        events[sid] = nil
+        callOrder.removeAll { $0 == sid }
+        return true
+    }
+
+    /// The account's calls, newest first, with ListCall's filters.
+    func list(accountSID: String, _ query: CallQuery = CallQuery()) -> [CallRecord] {
+        callOrder.reversed().compactMap { calls[$0] }.filter { $0.accountSID == accountSID && query.matches($0) }
+    }
+
+    /// The `SequenceNumber` for the call's next status callback.
+    func takeSequenceNumber(_ sid: String) -> Int {
+        let number = calls[sid]?.nextSequenceNumber ?? 0
+        calls[sid]?.nextSequenceNumber = number + 1
+        return number
+    }
+
+    // MARK: TwiML execution
+
+    /// Starts the call's next document: its instructions the first time, then a pending
+    /// redirect. Returns `nil`, and closes the call's TwiML, when there is nothing to run.
+    func beginExecution(_ sid: String, start: @Sendable (TwiMLSource) -> Task<ExecutionEnd, Never>) -> Task<ExecutionEnd, Never>? {
+        guard let call = calls[sid], !call.isFinal else { return nil }
+        var control = controls[sid] ?? Control()
+        guard !control.closed else { return nil }
+        let source: TwiMLSource?
+        if control.started {
+            source = control.redirect
+            control.redirect = nil
+        } else {
+            source = call.instructions
+            control.started = true
+        }
+        guard let source else {
+            control.closed = true
+            controls[sid] = control
+            return nil
+        }
+        let task = start(source)
+        control.task = task
+        controls[sid] = control
+        return task
+    }
+
+    /// Redirects call `sid` to `source` (UpdateCall with `Url` or `Twiml`).
+    func redirect(_ sid: String, accountSID: String, to source: TwiMLSource) -> RedirectResult {
+        guard var call = call(sid, accountSID: accountSID) else { return .notFound }
+        var control = controls[sid] ?? Control()
+        guard !call.isFinal, !control.closed else { return .notLive }
+        guard control.started else {
+            call.instructions = source
+            call.dateUpdated = Date()
+            calls[sid] = call
+            return .replaced
+        }
+        control.redirect = source
+        control.task?.cancel()
+        controls[sid] = control
+        return .redirected
+    }
+
+    // MARK: Event log
+
+    func log(_ sid: String, _ event: CallEvent) {
+        events[sid, default: []].append(event)
+    }
+
+    func events(of sid: String) -> [CallEvent] { events[sid] ?? [] }
+
+    // MARK: Recordings
+
+    func insert(_ recording: RecordingRecord) {
+        recordings[recording.sid] = recording
+        recordingOrder.append(recording.sid)
+    }
+
+    /// Recording `sid` of `accountSID`; a deleted one only when `includeDeleted`.
+    func recording(_ sid: String, accountSID: String, includeDeleted: Bool = false) -> RecordingRecord? {
+        guard let recording = recordings[sid], recording.accountSID == accountSID else { return nil }
+        return !recording.isDeleted || includeDeleted ? recording : nil
+    }
+
+    /// Deletes recording `sid`: its media goes, its metadata stays as `deleted`.
+    func deleteRecording(_ sid: String, accountSID: String) -> Bool {
+        guard var recording = recording(sid, accountSID: accountSID) else { return false }
+        recording.status = "deleted"
+        recording.dateUpdated = Date()
+        recordings[sid] = recording
+        return true
+    }
+
+    /// The account's recordings, newest first, filtered as ListRecording filters.
+    func recordings(accountSID: String, callSID: String? = nil, created: DateFilterRange = .any,
+                    includeDeleted: Bool = false) -> [RecordingRecord] {
+        recordingOrder.reversed().compactMap { recordings[$0] }.filter { recording in
+            recording.accountSID == accountSID
+                && (callSID.map { recording.callSID == $0 } ?? true)
+                && created.contains(recording.dateCreated)
+                && (includeDeleted || !recording.isDeleted)
+        }
+    }
+}
+
+/// ListCall's filters.
+struct CallQuery: Sendable {
+    var to: String?
+    var from: String?
+    var parentCallSID: String?
+    var status: String?
+    var startTime: DateFilterRange = .any
+    var endTime: DateFilterRange = .any
+
+    func matches(_ call: CallRecord) -> Bool {
+        (to.map { call.to == $0 } ?? true)
+            && (from.map { call.from == $0 } ?? true)
+            && (parentCallSID.map { call.parentCallSID == $0 } ?? true)
+            && (status.map { call.status == $0 } ?? true)
+            && Self.matches(call.startTime, startTime)
+            && Self.matches(call.endTime, endTime)
+    }
+
+    /// A date filter matches only calls that have the date; no filter matches every call.
+    private static func matches(_ date: Date?, _ range: DateFilterRange) -> Bool {
+        guard range.onOrAfter != nil || range.onOrBefore != nil else { return true }
+        return date.map(range.contains) ?? false
+    }
+}

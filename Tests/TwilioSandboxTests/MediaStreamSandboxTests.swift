@@ -1,0 +1,479 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+import Testing
+import TwilioKit
+@testable import TwilioSandbox
+
+@Suite("Sandbox Media Streams over a real WebSocket, driven by TwilioKit")
+struct MediaStreamSandboxTests {
+    /// One second of the caller's speech-like audio, ten times faster than real time.
+    static let oneSecond = MediaStreamAudio(source: .speechLike, seconds: 1, speedUp: 10)
+    /// A minute of a tone, twice as fast as real time: far longer than the tests whose app ends
+    /// the stream once it has seen what it waits for, so they do not race the audio.
+    static let long = MediaStreamAudio(source: .tone(frequency: 440), seconds: 60, speedUp: 2)
+
+    /// Runs `body` with a sandbox whose calls stream `audio` into `<Connect><Stream>`.
+    private func withSandbox(_ audio: MediaStreamAudio = oneSecond, _ body: (SandboxFixture) async throws -> Void) async throws {
+        let server = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20), mediaStreamAudio: audio))
+        let sandbox = SandboxFixture(server: server, client: TwilioClient(configuration: server.clientConfiguration))
+        do {
+            try await body(sandbox)
+            await server.stop()
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    private func call(_ sandbox: SandboxFixture, twiml: String, to: String = "+14155559876") async throws -> String {
+        let call = try await sandbox.client.calls.create(.init(to: to, from: "+15005550006", instructions: .twiml(twiml)))
+        return call.sid ?? ""
+    }
+
+    private func completed(_ sandbox: SandboxFixture, _ sid: String) async throws -> Call {
+        try await sandbox.eventually({ try await sandbox.client.calls.fetch(sid) }) { $0.status == .completed }
+    }
+
+    /// The call's event log from `/sandbox/calls/{sid}/events`.
+    private func events(_ sandbox: SandboxFixture, _ sid: String) async throws -> [[String: Any]] {
+        try await sandbox.inspect(.get, "/sandbox/calls/\(sid)/events").json["events"] as? [[String: Any]] ?? []
+    }
+
+    private func streamEvent(_ name: String, in events: [[String: Any]]) -> [String: Any]? {
+        events.first { $0["type"] as? String == "stream" && $0["stream_event"] as? String == name }
+    }
+
+    private func errorCodes(in events: [[String: Any]]) -> [Int] {
+        events.filter { $0["type"] as? String == "error" }.compactMap { $0["code"] as? Int }
+    }
+
+    private func connectStream(_ url: String, attributes: String = "", connect: String = "", after: String = "") -> String {
+        "<Response><Connect\(connect)><Stream url=\"\(url)\"\(attributes)><Parameter name=\"customer\" value=\"42\"/></Stream></Connect>\(after)</Response>"
+    }
+
+    // MARK: The protocol
+
+    @Test func streamsTheCallersAudioAndCollectsWhatTheAppSendsBack() async throws {
+        try await withSandbox { sandbox in
+            let app = try await MediaStreamApp.start { message, side in
+                guard case .start = message else { return .keepListening }
+                for chunk in 0..<20 {  // a one-second greeting, in 50 ms chunks
+                    try await side.media((0..<400).map { UInt8(truncatingIfNeeded: $0 * 7 + chunk) })
+                }
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url))
+            #expect(try await completed(sandbox, sid).status == .completed, "the call completes once the stream ends")
+            let received = try await app.waitFor { $0.last?.event == "stop" }
+
+            guard case .connected(let connected)? = received.first else { Issue.record("first message: \(received.first?.event ?? "none")"); return }
+            #expect(connected == .init(protocolName: "Call", version: "1.0.0"))
+            guard case .start(let start) = received[1] else { Issue.record("second message: \(received[1].event)"); return }
+            #expect(start.sequenceNumber == "1")
+            #expect(start.streamSid.hasPrefix("MZ") && start.streamSid.count == 34)
+            #expect(start.start == .init(accountSid: sandbox.server.configuration.accountSID, callSid: sid, streamSid: start.streamSid,
+                                         tracks: ["inbound"], customParameters: ["customer": "42"], mediaFormat: .init()))
+            #expect(received.dropFirst().map(\.sequenceNumber) == (1..<received.count).map { $0 }, "sequence numbers count up from 1")
+            #expect(received.dropFirst().allSatisfy { $0.streamSid == start.streamSid })
+
+            let media = received.compactMap { message -> MediaStreamInboundMessage.Media.Payload? in
+                if case .media(let media) = message { media.media } else { nil }
+            }
+            #expect(media.count == 50, "one second of 20 ms frames")
+            #expect(media.map(\.chunkValue) == (1...50).map { $0 })
+            #expect(media.map(\.timestampMilliseconds) == (0..<50).map { $0 * 20 })
+            #expect(media.allSatisfy { $0.track == "inbound" && $0.audioBytes?.count == 160 })
+            let loudness = media.map { frame in MuLaw.decode(frame.audioBytes ?? []).map { abs(Int($0)) }.max() ?? 0 }
+            #expect(loudness.contains { $0 > 2000 } && loudness.contains { $0 < 50 }, "speech-like: syllables and pauses")
+            guard case .stop(let stop)? = received.last else { return }
+            #expect(stop.stop == .init(accountSid: sandbox.server.configuration.accountSID, callSid: sid))
+
+            let signature = await app.log.signature ?? ""
+            #expect(TwilioRequestValidator(authToken: sandbox.server.configuration.authToken).validate(url: app.url, parameters: [], signature: signature),
+                    "the handshake carries X-Twilio-Signature")
+            #expect(await app.log.path == "/stream")
+
+            let sent = await app.log.sentAudio
+            #expect(sent.count == 8000)
+            let log = try await events(sandbox, sid)
+            let stopped = try #require(streamEvent("stream-stopped", in: log))
+            #expect(stopped["reason"] as? String == "audio-ended")
+            #expect(stopped["media_frames_sent"] as? Int == 50)
+            #expect(stopped["audio_received_bytes"] as? Int == sent.count)
+            let logged = (stopped["received_audio"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } ?? []
+            let sameAudio = logged == sent
+            #expect(sameAudio, "the app's audio is in the call's events")
+            let ended = log.first { $0["type"] as? String == "stream-ended" }
+            #expect(ended?["audio_bytes"] as? Int == sent.count, "and in the bridge's outcome")
+            #expect(streamEvent("stream-started", in: log)?["stream_sid"] as? String == start.streamSid)
+        }
+    }
+
+    @Test func marksComeBackOnceTheAudioBeforeThemHasPlayed() async throws {
+        try await withSandbox(Self.long) { sandbox in
+            let app = try await MediaStreamApp.start { message, side in
+                switch message {
+                case .start:
+                    try await side.media(Array(repeating: 0x7F, count: 800))  // 100 ms: 5 frames
+                    try await side.mark("first")
+                    try await side.media(Array(repeating: 0x7E, count: 1600))  // 200 ms: 10 frames
+                    try await side.mark("second")
+                    try await side.mark("third")
+                case .mark(let mark) where mark.mark.name == "third":
+                    return .close
+                default:
+                    break
+                }
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url))
+            _ = try await completed(sandbox, sid)
+            let received = await app.log.messages
+
+            let marks = received.enumerated().compactMap { index, message -> (name: String, index: Int)? in
+                if case .mark(let mark) = message { (mark.mark.name, index) } else { nil }
+            }
+            #expect(marks.map(\.name) == ["first", "second", "third"])
+            func mediaFrames(_ range: Range<Int>) -> Int { received[range].filter { $0.event == "media" }.count }
+            if marks.count == 3 {
+                #expect(mediaFrames(0..<marks[0].index) >= 5, "100 ms of audio plays before the first mark")
+                #expect(mediaFrames(marks[0].index..<marks[1].index) >= 10, "then 200 ms before the second")
+                #expect(marks[2].index == marks[1].index + 1, "a mark with no audio before it comes back at once")
+            }
+            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
+            #expect(stopped["marks"] as? [String] == ["first", "second", "third"])
+            #expect(stopped["audio_played_bytes"] as? Int == 2400)
+        }
+    }
+
+    @Test func clearDropsQueuedAudioAndReturnsPendingMarks() async throws {
+        try await withSandbox(Self.long) { sandbox in
+            let app = try await MediaStreamApp.start { message, side in
+                switch message {
+                case .start:
+                    try await side.media(Array(repeating: 0x7F, count: 80_000))  // ten seconds of reply
+                    try await side.mark("reply-done")
+                case .media(let media) where media.media.chunk == "10":
+                    try await side.clear()  // the caller barged in
+                case .mark(let mark) where mark.mark.name == "reply-done":
+                    try await side.mark("nothing-queued")
+                case .mark(let mark) where mark.mark.name == "nothing-queued":
+                    return .close
+                default:
+                    break
+                }
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url))
+            _ = try await completed(sandbox, sid)
+            let received = await app.log.messages
+            let marks = received.compactMap { message -> String? in if case .mark(let mark) = message { mark.mark.name } else { nil } }
+            #expect(marks == ["reply-done", "nothing-queued"], "the cleared mark comes back, and one sent on an empty buffer too")
+            let beforeClearEcho = received.prefix { $0.event != "mark" }.filter { $0.event == "media" }.count
+            #expect(beforeClearEcho >= 10)
+
+            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
+            let played = stopped["audio_played_bytes"] as? Int ?? 0
+            let cleared = stopped["audio_cleared_bytes"] as? Int ?? 0
+            #expect(played + cleared == 80_000, "what had not played was dropped")
+            #expect(cleared > 0, "so the mark came back at the clear, not after ten seconds of audio")
+        }
+    }
+
+    @Test func theHandsetsQueuedDigitsArriveAsDTMF() async throws {
+        try await withSandbox { sandbox in
+            let app = try await MediaStreamApp.start { _, _ in .keepListening }
+            defer { Task { await app.stop() } }
+            let handset = "+14155550177"
+            _ = try await sandbox.inspect(.post, "/sandbox/handsets/\(handset)", form: [("Digits", "12#")])
+            let sid = try await call(sandbox, twiml: connectStream(app.url), to: handset)
+            _ = try await completed(sandbox, sid)
+            let received = try await app.waitFor { $0.last?.event == "stop" }
+            let keys = received.compactMap { message -> MediaStreamInboundMessage.DTMF.KeyPress? in
+                if case .dtmf(let dtmf) = message { dtmf.dtmf } else { nil }
+            }
+            #expect(keys == [.init(digit: "1"), .init(digit: "2"), .init(digit: "#")])
+            #expect(received.firstIndex { $0.event == "dtmf" }.map { received[..<$0].filter { $0.event == "media" }.count } == 12,
+                    "one second for three keys: spread evenly")
+        }
+    }
+
+    // MARK: How a stream ends
+
+    @Test func theAppClosingEndsTheStreamAndTheCallGoesToTheConnectAction() async throws {
+        try await withSandbox(Self.long) { sandbox in
+            let recorder = try await WebhookRecorder.start()
+            defer { Task { await recorder.stop() } }
+            let app = try await MediaStreamApp.start { message, _ in
+                if case .media(let media) = message, media.media.chunk == "3" { return .close }
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let twiml = connectStream(app.url, attributes: " name=\"assistant\" statusCallback=\"\(recorder.baseURL)/stream-status\"",
+                                      connect: " action=\"\(recorder.baseURL)/after\"")
+            let sid = try await call(sandbox, twiml: twiml)
+            #expect(try await completed(sandbox, sid).status == .completed)
+            let received = await app.log.messages
+            #expect(!received.contains { $0.event == "stop" }, "the app hung up: there is no one to send stop to")
+
+            let webhooks = try await recorder.waitFor { requests in
+                requests.contains { $0.path == "/after" } && requests.filter { $0.path == "/stream-status" }.count == 2
+            }
+            let statuses = webhooks.filter { $0.path == "/stream-status" }
+            #expect(statuses.map { $0.form.first("StreamEvent") } == ["stream-started", "stream-stopped"])
+            let validator = TwilioRequestValidator(authToken: sandbox.server.configuration.authToken)
+            for status in statuses {
+                #expect(status.form.first("StreamName") == "assistant")
+                #expect(status.form.first("CallSid") == sid)
+                #expect(status.form.first("StreamSid")?.hasPrefix("MZ") == true)
+                #expect(status.form.first("Timestamp") != nil)
+                #expect(validator.validate(url: status.url, parameters: status.form.items.map { ($0.name, $0.value) }, signature: status.signature ?? ""))
+            }
+            #expect(webhooks.first { $0.path == "/after" }?.form.first("CallSid") == sid)
+            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
+            #expect(stopped["reason"] as? String == "app-closed")
+            #expect(stopped["close_code"] as? Int == 1000)
+            #expect((stopped["media_frames_sent"] as? Int ?? 0) < 1500)
+        }
+    }
+
+    @Test func hangingUpSendsStop() async throws {
+        try await withSandbox(MediaStreamAudio(source: .speechLike, seconds: 30, speedUp: 1)) { sandbox in
+            let app = try await MediaStreamApp.start { _, _ in .keepListening }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url, after: "<Say>never said</Say>"))
+            _ = try await app.waitFor { $0.filter { $0.event == "media" }.count >= 3 }
+            _ = try await sandbox.client.calls.hangUp(sid)
+            let received = try await app.waitFor { $0.last?.event == "stop" }
+            #expect(received.filter { $0.event == "media" }.count < 1500, "stopped long before the audio's end")
+            let log = try await sandbox.eventually({ try await events(sandbox, sid) }) { streamEvent("stream-stopped", in: $0) != nil }
+            #expect(streamEvent("stream-stopped", in: log)?["reason"] as? String == "call-ended")
+            #expect(!log.contains { $0["type"] as? String == "say" })
+            #expect(try await sandbox.client.calls.fetch(sid).status == .completed)
+        }
+    }
+
+    // MARK: Failures, as Twilio reports them
+
+    @Test(arguments: [
+        ("ws://127.0.0.1:1/stream", "", 31902),
+        ("https://example.com/stream", "", 31922),
+        ("wss:/no-host", "", 31923),
+        ("ws://127.0.0.1:1/stream", " track=\"both_tracks\"", 31941),
+    ])
+    func streamsThatCannotStartReportTwiliosError(url: String, attributes: String, code: Int) async throws {
+        try await withSandbox { sandbox in
+            let recorder = try await WebhookRecorder.start()
+            defer { Task { await recorder.stop() } }
+            let twiml = connectStream(url, attributes: attributes + " statusCallback=\"\(recorder.baseURL)/stream-status\"",
+                                      after: "<Say>Sorry</Say>")
+            let sid = try await call(sandbox, twiml: twiml)
+            _ = try await completed(sandbox, sid)
+            let log = try await events(sandbox, sid)
+            #expect(errorCodes(in: log) == [code])
+            #expect(streamEvent("stream-error", in: log)?["error_code"] as? Int == code)
+            #expect(log.contains { $0["type"] as? String == "say" }, "the TwiML goes on")
+            let callbacks = try await recorder.waitFor { $0.contains { $0.path == "/stream-status" } }
+            #expect(callbacks.first?.form.first("StreamEvent") == "stream-error")
+            #expect(callbacks.first?.form.first("StreamError")?.hasPrefix("Stream - ") == true)
+        }
+    }
+
+    @Test func aServerThatDoesNotUpgradeIsAHandshakeError() async throws {
+        try await withSandbox { sandbox in
+            let plainHTTP = try await WebhookRecorder.start()
+            defer { Task { await plainHTTP.stop() } }
+            let url = plainHTTP.baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/stream"
+            let sid = try await call(sandbox, twiml: connectStream(url))
+            _ = try await completed(sandbox, sid)
+            #expect(errorCodes(in: try await events(sandbox, sid)) == [31920])
+        }
+    }
+
+    @Test func messagesOutsideTheProtocolAreReportedOncePerStream() async throws {
+        try await withSandbox(Self.long) { sandbox in
+            let app = try await MediaStreamApp.start { message, side in
+                if case .mark = message { return .close }
+                guard case .start(let start) = message else { return .keepListening }
+                try await side.raw(.binary(ByteBuffer(bytes: [1, 2, 3])))
+                try await side.raw(.binary(ByteBuffer(bytes: [4])))
+                try await side.raw(.text("not json"))
+                try await side.raw(.text(#"{"event":"dance","streamSid":"\#(start.streamSid)"}"#))
+                try await side.raw(.text(#"{"event":"clear","streamSid":"MZ00000000000000000000000000000000"}"#))
+                try await side.mark("still-works")
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url))
+            _ = try await completed(sandbox, sid)
+            let received = await app.log.messages
+            #expect(received.contains { if case .mark(let mark) = $0 { mark.mark.name == "still-works" } else { false } })
+            #expect(errorCodes(in: try await events(sandbox, sid)).sorted() == [31950, 31951])
+        }
+    }
+
+    // MARK: The pieces
+
+    @Test func playoutPlaysInOrderAndClearReturnsPendingMarks() {
+        var playout = MediaStreamPlayout()
+        #expect(playout.enqueue(mark: "empty") == ["empty"])
+        playout.enqueue(audio: Array(repeating: 1, count: 300))
+        #expect(playout.enqueue(mark: "a").isEmpty)
+        playout.enqueue(audio: Array(repeating: 2, count: 100))
+        #expect(playout.enqueue(mark: "b").isEmpty)
+        #expect(playout.play(160).isEmpty)
+        #expect(playout.play(160) == ["a"])
+        #expect(playout.playedBytes == 320)
+        #expect(playout.clear() == ["b"])
+        #expect(playout.clearedBytes == 80)
+        #expect(playout.play(160).isEmpty)
+    }
+
+    @Test func wavFilesAreConvertedToEightKilohertzMonoFrames() throws {
+        var wav = WAVEncoder.tone(seconds: 1, channels: 2)
+        wav.replaceSubrange(24..<28, with: [0x80, 0x3E, 0, 0])  // declare 16 kHz: the second is now half a second
+        let decoded = try WAVDecoder.decode(wav)
+        #expect(decoded.sampleRate == 16000)
+        #expect(decoded.samples.count == 8000, "two channels mixed into one")
+        #expect(decoded.resampled(to: 8000).count == 4000)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("media-stream-\(UUID().uuidString).wav")
+        try Data(WAVEncoder.tone(seconds: 1, channels: 1)).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        var audio = try CallerAudio(MediaStreamAudio(source: .wavFile(path: path.path)), maximumSeconds: 0.5)
+        #expect(audio.frameCount == 25, "cut at the call's remaining time")
+        var frames: [[UInt8]] = []
+        while let frame = audio.nextFrame() { frames.append(frame) }
+        #expect(frames.count == 25)
+        #expect(frames.allSatisfy { $0.count == 160 })
+        let tone = try WAVDecoder.decode(WAVEncoder.tone(seconds: 1, channels: 1)).samples
+        #expect(frames[10] == MuLaw.encode(Array(tone[1600..<1760])), "the file's audio, frame by frame")
+        #expect(throws: WAVDecoder.DecodingError.self) { try WAVDecoder.decode(Array("not a wav".utf8)) }
+    }
+}
+
+/// A WebSocket server playing the application's side of a Media Stream: it records every
+/// message the sandbox sends (decoded with TwilioKit's ``MediaStreamInboundMessage``), the
+/// handshake's signature, and the audio it sends back; a script answers each message.
+final class MediaStreamApp: Sendable {
+    /// What the server does after a message.
+    enum Next: Sendable {
+        case keepListening
+        /// Ends the handler: the server closes the connection.
+        case close
+    }
+
+    /// Answers one message.
+    typealias Script = @Sendable (MediaStreamInboundMessage, Side) async throws -> Next
+
+    /// What a script can send on the connection.
+    struct Side: Sendable {
+        let outbound: WebSocketOutboundWriter
+        let streamSid: String
+        let log: Log
+
+        func media(_ bytes: [UInt8]) async throws {
+            await log.sent(bytes)
+            try await send(.media(streamSid: streamSid, muLawBytes: bytes))
+        }
+
+        func mark(_ name: String) async throws {
+            try await send(.mark(.init(streamSid: streamSid, mark: .init(name: name))))
+        }
+
+        func clear() async throws {
+            try await send(.clear(.init(streamSid: streamSid)))
+        }
+
+        func raw(_ frame: WebSocketOutboundWriter.OutboundFrame) async throws {
+            try await outbound.write(frame)
+        }
+
+        private func send(_ message: MediaStreamOutboundMessage) async throws {
+            try await outbound.write(.text(String(decoding: try JSONEncoder().encode(message), as: UTF8.self)))
+        }
+    }
+
+    /// What the server saw and sent.
+    actor Log {
+        private(set) var messages: [MediaStreamInboundMessage] = []
+        private(set) var sentAudio: [UInt8] = []
+        private(set) var signature: String?
+        private(set) var path: String?
+
+        func handshake(signature: String?, path: String?) {
+            self.signature = signature
+            self.path = path
+        }
+
+        func received(_ message: MediaStreamInboundMessage) { messages.append(message) }
+        func sent(_ audio: [UInt8]) { sentAudio += audio }
+    }
+
+    /// `ws://127.0.0.1:<port>/stream`.
+    let url: String
+    let log: Log
+    private let task: Task<Void, any Error>
+
+    private init(url: String, log: Log, task: Task<Void, any Error>) {
+        self.url = url
+        self.log = log
+        self.task = task
+    }
+
+    /// Starts a server on a free port that answers with `script`.
+    static func start(_ script: @escaping Script) async throws -> MediaStreamApp {
+        let log = Log()
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: Router(),
+            server: .http1WebSocketUpgrade { request, _, _ in
+                await log.handshake(signature: request.headerFields[.twilioSignature], path: request.path)
+                return .upgrade([:]) { inbound, outbound, _ in
+                    var streamSid = ""
+                    for try await message in inbound.messages(maxSize: 1 << 24) {
+                        guard case .text(let text) = message else { continue }
+                        let decoded = try JSONDecoder().decode(MediaStreamInboundMessage.self, from: Data(text.utf8))
+                        await log.received(decoded)
+                        if case .start(let start) = decoded { streamSid = start.streamSid }
+                        if try await script(decoded, Side(outbound: outbound, streamSid: streamSid, log: log)) == .close { return }
+                    }
+                }
+            },
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            })
+        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
+        var iterator = ports.makeAsyncIterator()
+        let port = await iterator.next() ?? 0
+        return MediaStreamApp(url: "ws://127.0.0.1:\(port)/stream", log: log, task: task)
+    }
+
+    /// Waits until `predicate` holds for the messages received (up to `timeout`).
+    func waitFor(timeout: Duration = .seconds(10),
+                 _ predicate: @Sendable ([MediaStreamInboundMessage]) -> Bool) async throws -> [MediaStreamInboundMessage] {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            let messages = await log.messages
+            if predicate(messages) { return messages }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let messages = await log.messages
+        if predicate(messages) { return messages }
+        throw WaitTimeout(description: "condition not met in \(timeout); received \(messages.map(\.event))")
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+}
