@@ -58,6 +58,13 @@ public struct Connector: Sendable {
         do {
             let outcome = try await action.core.perform(input, context)
             return ActionEnvelope.success(action.render(outcome))
+        } catch .invalidInput(let issues) {
+            // Checks inside an action name core parameters: report them in the caller's dialect.
+            return ActionEnvelope.failure(.invalidInput(issues.map { issue in
+                var renamed = issue
+                renamed.parameter = action.dialectName(of: issue.parameter)
+                return renamed
+            }))
         } catch {
             return ActionEnvelope.failure(error)
         }

@@ -60,6 +60,25 @@ struct MessagingActionTests {
         }
     }
 
+    @Test func aTimeoutSaysTheMessageMayExistAndIsNotResent() async throws {
+        try await ConnectorFixture.with { fixture in
+            let status = try await ConnectorFixture.inspect(fixture, .post, "/sandbox/faults", form: [
+                ("Kind", "latency"), ("LatencyMs", "1500"), ("Method", "POST"), ("PathContains", "/Messages.json"), ("Count", "1"),
+            ])
+            #expect(status == 201)
+            var configuration = fixture.sandbox.clientConfiguration
+            configuration.timeout = .milliseconds(300)
+            let result = await Connector(configuration: configuration).run("sendSMS", parameters: ["To": "+14155550190", "From": "+15005550006", "Body": "slow"])
+            guard case .object(let fields) = result else { Issue.record("not an object"); return }
+            #expect(fields.flag("success") == false)
+            #expect(fields.flag("mayHaveBeenSent") == true)
+            #expect(fields.text("error")?.contains("may have reached Twilio") == true)
+            try await Task.sleep(for: .milliseconds(1500))
+            let sent = try await TwilioClient(configuration: fixture.sandbox.clientConfiguration).messages.list(.init(to: "+14155550190")).collect()
+            #expect(sent.count == 1, "the slow request took effect once and was not repeated")
+        }
+    }
+
     @Test func perCallCredentialsOverrideAndNeverLeak() async throws {
         try await ConnectorFixture.with { fixture in
             let wrong = await fixture.run("getMessage", ["Sid": "SM00000000000000000000000000000000"],

@@ -9,7 +9,12 @@ struct ValueChecks {
 
     /// Records that `parameter` breaks `rule` unless `condition` holds.
     mutating func expect(_ condition: Bool, _ parameter: String, _ rule: String, value: String? = nil) {
-        if !condition { issues.append(ValidationIssue(parameter: parameter, rule: rule, value: value)) }
+        if !condition { report(parameter, rule, value: value) }
+    }
+
+    /// Records that `parameter` breaks `rule`.
+    mutating func report(_ parameter: String, _ rule: String, value: String? = nil) {
+        issues.append(ValidationIssue(parameter: parameter, rule: rule, value: value))
     }
 
     /// Throws every issue recorded, as invalid input.

@@ -38,6 +38,8 @@ struct CallSimulator: Sendable {
 
     /// The test-credential caller ID that is always valid.
     static let magicValidFrom = "+15005550006"
+    /// The test-credential caller ID that is always invalid (21212).
+    static let magicInvalidFrom = "+15005550001"
 
     // MARK: Create
 
@@ -77,7 +79,7 @@ struct CallSimulator: Sendable {
         let address = try? ChannelAddress(from)
         switch address {
         case .client?: return nil
-        case .phoneNumber? where from != "+15005550001": break
+        case .phoneNumber? where from != Self.magicInvalidFrom: break
         default: throw SandboxError(.badRequest, code: 21212, "Invalid From Number (caller ID): \(from)")
         }
         if let owned = await numbers.owner(of: from), owned.accountSID == accountSID { return owned }

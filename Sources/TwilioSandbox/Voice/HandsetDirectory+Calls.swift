@@ -13,8 +13,8 @@ extension HandsetDirectory {
         case failed
     }
 
-    /// Handsets that always answer calls one way, documented in the README: +15005550012 is busy,
-    /// +15005550013 never answers, +15005550014 cannot be reached, +15005550015 is voicemail.
+    /// Handsets that always answer calls one way (listed by `GET /sandbox/calls`): +15005550012 is
+    /// busy, +15005550013 never answers, +15005550014 cannot be reached, +15005550015 is voicemail.
     static let magicCallOutcomes: [String: CallOutcome] = [
         "+15005550012": .busy, "+15005550013": .noAnswer, "+15005550014": .failed, "+15005550015": .machine,
     ]

@@ -26,7 +26,6 @@ struct TwiMLExecutor: Sendable {
     struct Document: Sendable {
         let verbs: [VoiceVerb]
         let url: String?
-        let method: String
     }
 
     /// What to do after a verb.
@@ -71,7 +70,7 @@ struct TwiMLExecutor: Sendable {
         switch source {
         case .inline(let xml):
             do {
-                return Document(verbs: try VoiceResponse(xml: xml).verbs, url: nil, method: "POST")
+                return Document(verbs: try VoiceResponse(xml: xml).verbs, url: nil)
             } catch {
                 await log("error", [("code", 12100), ("message", .string("Document parse failure: \(error)"))])
                 return try await fallback(call, errorCode: 12100, errorURL: nil)
@@ -101,7 +100,7 @@ struct TwiMLExecutor: Sendable {
             return .failure(FetchFailure(code: 11200))
         }
         do {
-            return .success(Document(verbs: try VoiceResponse(xml: delivery.responseBody).verbs, url: url, method: method))
+            return .success(Document(verbs: try VoiceResponse(xml: delivery.responseBody).verbs, url: url))
         } catch {
             await log("error", [("code", 12100), ("url", .string(url)), ("message", .string("Document parse failure: \(error)"))])
             return .failure(FetchFailure(code: 12100))

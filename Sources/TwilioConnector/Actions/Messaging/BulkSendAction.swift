@@ -92,6 +92,7 @@ struct BulkSender: Sendable {
         do {
             let message = try await client.messages.create(parameters)
             entry.messageSid = message.sid
+            entry.from = message.from
             entry.status = message.status?.rawValue
         } catch {
             entry.error = error.description

@@ -8,6 +8,8 @@ public struct BulkSendReport: Sendable {
         public var to: String?
         /// The message SID, when sent.
         public var messageSid: String?
+        /// The sender Twilio recorded for the message (the Messaging Service's pick, when one is used).
+        public var from: String?
         /// The message's status at creation.
         public var status: String?
         /// Why it was not sent (invalid, refused, no answer).

@@ -38,7 +38,7 @@ extension MessagingActions {
     static func whatsAppAddress(_ address: String, parameter: String, checks: inout ValueChecks) -> String {
         let prefixed = address.lowercased().hasPrefix("whatsapp:") ? address : "whatsapp:" + address
         guard case .whatsApp(let number)? = try? ChannelAddress(prefixed) else {
-            checks.expect(false, parameter, "must be a WhatsApp number such as +14155550100 or whatsapp:+14155550100", value: address)
+            checks.report(parameter, "must be a WhatsApp number such as +14155550100 or whatsapp:+14155550100", value: address)
             return prefixed
         }
         return "whatsapp:\(number)"

@@ -79,25 +79,29 @@ enum VoiceActions {
         }
         if let twiml = input.string("Twiml") {
             do { _ = try VoiceResponse(xml: twiml) } catch {
-                checks.expect(false, "Twiml", "must be a voice TwiML document <Response>…</Response>: \(error)", value: twiml)
+                checks.report("Twiml", "must be a voice TwiML document <Response>…</Response>: \(error)", value: twiml)
             }
             return .twiml(twiml)
         }
         if let url = input.string("Url") {
-            return .url(url, method: input.string("Method").flatMap(HTTPMethod.init(rawValue:)))
+            return .url(url, method: httpMethod(input, "Method"))
         }
         return .application(sid: input.string("ApplicationSid") ?? "")
+    }
+
+    /// The HTTP method parameter `name`, if given.
+    static func httpMethod(_ input: ActionInput, _ name: String) -> HTTPMethod? {
+        input.string(name).flatMap(HTTPMethod.init(rawValue:))
     }
 
     /// TwilioKit's parameters from validated input.
     static func createParameters(_ input: ActionInput, instructions: CallInstructions) -> CallCreateParameters {
         typealias Create = CallCreateParameters
-        func method(_ name: String) -> HTTPMethod? { input.string(name).flatMap(HTTPMethod.init(rawValue:)) }
         return CallCreateParameters(
             to: input.string("To") ?? "", from: input.string("From") ?? "", instructions: instructions,
             fallbackURL: input.string("FallbackUrl"), statusCallback: input.string("StatusCallback"),
             statusCallbackEvents: input.strings("StatusCallbackEvent").compactMap(Create.StatusCallbackEvent.init(rawValue:)),
-            statusCallbackMethod: method("StatusCallbackMethod"), sendDigits: input.string("SendDigits"),
+            statusCallbackMethod: httpMethod(input, "StatusCallbackMethod"), sendDigits: input.string("SendDigits"),
             timeout: input.int("Timeout"), record: input.bool("Record"),
             recordingChannels: input.string("RecordingChannels").flatMap(Create.RecordingChannels.init(rawValue:)),
             recordingStatusCallback: input.string("RecordingStatusCallback"),

@@ -27,6 +27,7 @@ enum BlockRendering {
             var fields = BlockOutputs.smsRecipient.project([
                 "messageId": recipient.messageSid.map(JSONValue.string) ?? .null, "status": recipient.status.map(JSONValue.string) ?? .null,
                 "toNumber": .string(recipient.to ?? recipient.given),
+                "fromNumber": recipient.from.map(JSONValue.string) ?? .null,
             ])
             fields["success"] = .bool(recipient.messageSid != nil)
             fields["error"] = recipient.error.map(JSONValue.string) ?? .null
