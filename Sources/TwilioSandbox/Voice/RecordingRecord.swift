@@ -32,10 +32,9 @@ struct RecordingRecord: Sendable {
 
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.rfc2822String(from: value)) }
 
-    /// Twilio's JSON for the Recording resource (`api.v2010.account.recording`).
-    var json: SandboxJSON {
-        let base = "/2010-04-01/Accounts/\(accountSID)/Recordings/\(sid)"
-        return .object([
+    /// The fields both recording shapes share.
+    private var sharedFields: [(String, SandboxJSON)] {
+        [
             ("account_sid", .string(accountSID)),
             ("api_version", "2010-04-01"),
             ("call_sid", .string(callSID)),
@@ -48,39 +47,30 @@ struct RecordingRecord: Sendable {
             ("price_unit", "USD"),
             ("duration", .string(String(duration))),
             ("sid", .string(sid)),
+            ("encryption_details", .null),
             ("source", .string(source)),
             ("status", .string(status)),
             ("error_code", .null),
+        ]
+    }
+
+    /// Twilio's JSON for the Recording resource (`api.v2010.account.recording`).
+    var json: SandboxJSON {
+        let base = "/2010-04-01/Accounts/\(accountSID)/Recordings/\(sid)"
+        return .object(sharedFields + [
             ("uri", .string(base + ".json")),
             ("subresource_uris", .object([
                 ("add_on_results", .string(base + "/AddOnResults.json")),
                 ("transcriptions", .string(base + "/Transcriptions.json")),
             ])),
-            ("encryption_details", .null),
             ("media_url", .string(mediaURL)),
         ])
     }
 
     /// Twilio's JSON for the recording listed under its call (`api.v2010.account.call.call_recording`).
     var callRecordingJSON: SandboxJSON {
-        .object([
-            ("account_sid", .string(accountSID)),
-            ("api_version", "2010-04-01"),
-            ("call_sid", .string(callSID)),
-            ("conference_sid", .null),
-            ("channels", .int(channels)),
-            ("date_created", date(dateCreated)),
-            ("date_updated", date(dateUpdated)),
-            ("start_time", date(startTime)),
-            ("price", .string(price)),
-            ("price_unit", "USD"),
-            ("duration", .string(String(duration))),
-            ("sid", .string(sid)),
-            ("encryption_details", .null),
-            ("source", .string(source)),
-            ("status", .string(status)),
+        .object(sharedFields + [
             ("track", .string(track)),
-            ("error_code", .null),
             ("uri", .string("/2010-04-01/Accounts/\(accountSID)/Calls/\(callSID)/Recordings/\(sid).json")),
         ])
     }
