@@ -429,8 +429,6 @@ def test_full_verification(client, sandbox, handset, eventually):
 
 
 @needs_verify
-@pytest.mark.xfail(reason="sandbox bug: an approved verification can still be fetched (200, status approved); "
-                          "Twilio soft-deletes it and answers 404 / 20404")
 def test_approved_verification_is_soft_deleted(client, sandbox, handset, eventually):
     to = handset()
     service = client.verify.v2.services.create(friendly_name="SDK tests")

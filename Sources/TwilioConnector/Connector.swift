@@ -34,8 +34,10 @@ public struct Connector: Sendable {
 
     /// Runs `name` with `parameters` (a JSON object in the action's dialect). `connection` may carry
     /// `accountSid` + `authToken` (or `username`/`password`, or `apiKey`/`apiSecret` with
-    /// `accountSid`), overriding the default connection for this call.
-    public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil) async -> JSONValue {
+    /// `accountSid`), overriding the default connection for this call. `progress` hears how far a
+    /// bulk send has got, after each recipient.
+    public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil,
+                    progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
         guard let action = Self.action(named: name) else {
             return ActionEnvelope.failure(message: "Unknown action '\(name)'. `twilio-connector actions` lists them.")
         }
@@ -54,7 +56,7 @@ public struct Connector: Sendable {
         case .success(let validated): input = validated
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
-        let context = ActionContext(client: TwilioClient(configuration: configuration, transport: transport))
+        let context = ActionContext(client: TwilioClient(configuration: configuration, transport: transport), progress: progress)
         do {
             let outcome = try await action.core.perform(input, context)
             return ActionEnvelope.success(action.render(outcome))

@@ -1,15 +1,27 @@
 import ArgumentParser
 import TwilioConnector
 
-/// `twilio-connector describe <action>`: prints an action's schemas and example.
+/// `twilio-connector describe <action>`: prints an action's schemas and example;
+/// `describe --component`: the component definition (label, name, parameters, type of each action).
 struct DescribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "describe", abstract: "Print an action's input and output JSON Schema.")
 
     @Argument(help: "The action, in any dialect (sendSMS, twilio/v1/sendSMS, send_message, twilio_send_sms).")
-    var action: String
+    var action: String?
+
+    @Flag(help: "Print the component definition, in the shape of the component platforms' examples, instead.")
+    var component = false
+
+    func validate() throws {
+        if component == (action != nil) { throw ValidationError("Give an action, or --component.") }
+    }
 
     func run() async throws {
-        guard let description = Connector(configuration: nil).describe(action) else {
+        if component {
+            print(try JSONOutput.encode(Connector(configuration: nil).componentDefinition()))
+            return
+        }
+        guard let action, let description = Connector(configuration: nil).describe(action) else {
             throw ValidationError("Unknown action '\(action)'. `twilio-connector actions` lists them.")
         }
         print(try JSONOutput.encode(description))

@@ -35,7 +35,11 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let input = try readParameters()
         let (configuration, sandbox) = try await connection.resolve()
-        let result = await Connector(configuration: configuration).run(action, parameters: input)
+        let progressBar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+        let result = await Connector(configuration: configuration).run(action, parameters: input) { progress in
+            progressBar?.update(progress)
+        }
+        progressBar?.finish()
         await sandbox?.stop()
         let format = output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         print(format == .json ? try JSONOutput.encode(result) : ResultText.render(result))

@@ -143,6 +143,26 @@ struct BlockDialectTests {
             #expect(listed.number("total") == 1)
             #expect(listed.array("calls")?.first?.objectFields?.text("callSid") == sid)
             #expect(listed.flag("hasMore") == false)
+            #expect(listed["nextPageUri"] == .null)
+        }
+    }
+
+    @Test func listCallsReportsThePageAndTheNextPageURI() async throws {
+        try await ConnectorFixture.with { fixture in
+            for _ in 1...3 {
+                _ = await run(fixture, "twilio_make_call", ["to": "+14155550143", "from": "+15005550006", "say": "Hello"])
+            }
+            let first = await run(fixture, "twilio_list_calls", ["to": "+14155550143", "limit": 2])
+            #expect(first.array("calls")?.count == 2)
+            #expect(first.number("total") == 2)
+            #expect(first.number("pageSize") == 2)
+            #expect(first.number("page") == 0)
+            #expect(first.flag("hasMore") == true)
+            let next = try #require(first.text("nextPageUri"))
+            let calls = fixture.sandbox.baseURL + "/api/2010-04-01/Accounts/\(fixture.sandbox.configuration.accountSID)/Calls.json?"
+            #expect(next.hasPrefix(calls), "an absolute URL a workflow can fetch as it is")
+            let rest = try await fixture.sandboxJSON(String(next.dropFirst(fixture.sandbox.baseURL.count)))
+            #expect(rest.array("calls")?.count == 1)
         }
     }
 

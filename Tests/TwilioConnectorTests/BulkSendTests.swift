@@ -9,7 +9,7 @@ struct BulkSendTests {
         try await ConnectorFixture.with { fixture in
             let numbers = (0..<1500).map { String(format: "+1415%07d", 2_000_000 + $0) }
             let given = numbers + ["(415) 200-0000", "+1 415 200 0001", "not a number", "+0123"]
-            let fault = try await ConnectorFixture.inspect(fixture, .post, "/sandbox/faults",
+            let fault = try await fixture.sandboxForm(.post, "/sandbox/faults",
                                                            form: [("Kind", "429"), ("Method", "POST"), ("PathContains", "/Messages.json"),
                                                                   ("Rate", "0.05"), ("RetryAfter", "0")])
             #expect(fault == 201)
@@ -28,7 +28,7 @@ struct BulkSendTests {
             let sent = try await client.messages.list(.init(from: "+15005550006", pageSize: 1000)).collect()
             #expect(sent.count == 1500)
             #expect(Set(sent.compactMap(\.to)) == Set(numbers), "every recipient exactly once")
-            let injected = try await ConnectorFixture.inspectJSON(fixture, "/sandbox/faults")["injected"] as? Int ?? 0
+            let injected = try await fixture.sandboxJSON("/sandbox/faults").number("injected") ?? 0
             #expect(injected > 0, "429s were injected and ridden out")
         }
     }
@@ -53,30 +53,5 @@ struct BulkSendTests {
             #expect(result.flag("success") == false)
             #expect(result.text("error")?.contains("From, MessagingServiceSid one of these is required") == true)
         }
-    }
-}
-
-extension ConnectorFixture {
-    /// A form POST to the sandbox's inspection API; returns the status.
-    static func inspect(_ fixture: ConnectorFixture, _ method: TwilioKit.HTTPMethod, _ path: String, form: [(String, String)]) async throws -> Int {
-        var parameters = FormParameters()
-        for (name, value) in form { parameters.add(name, value) }
-        return try await raw(fixture, method, path, body: parameters.encoded).status
-    }
-
-    /// A GET of the sandbox's inspection API, as JSON.
-    static func inspectJSON(_ fixture: ConnectorFixture, _ path: String) async throws -> [String: Any] {
-        let response = try await raw(fixture, .get, path, body: nil)
-        return (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
-    }
-
-    private static func raw(_ fixture: ConnectorFixture, _ method: TwilioKit.HTTPMethod, _ path: String, body: String?) async throws -> TwilioHTTPResponse {
-        let configuration = fixture.sandbox.configuration
-        let authorization = "Basic " + Data("\(configuration.accountSID):\(configuration.authToken)".utf8).base64EncodedString()
-        var headers: [(name: String, value: String)] = [(name: "Authorization", value: authorization)]
-        if body != nil { headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded")) }
-        return try await AsyncHTTPClientTransport().execute(
-            TwilioHTTPRequest(method: method, url: fixture.sandbox.baseURL + path, headers: headers, body: body.map { Array($0.utf8) }),
-            timeout: .seconds(10))
     }
 }

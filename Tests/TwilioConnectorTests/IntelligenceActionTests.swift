@@ -27,7 +27,7 @@ struct IntelligenceActionTests {
         try await ConnectorFixture.with { fixture in
             let source = "RE11111111111111111111111111111111"
             let lines = (1...120).map { "\($0.isMultiple(of: 2) ? "Agent" : "Customer"): line number \($0)." }
-            let created = try await ConnectorFixture.inspect(fixture, .post, "/sandbox/transcripts",
+            let created = try await fixture.sandboxForm(.post, "/sandbox/transcripts",
                                                             form: [("SourceSid", source)] + lines.map { ("Sentences", $0) })
             #expect(created == 201)
             let listed = await fixture.run("listTranscripts", ["SourceSid": .string(source)])
@@ -46,6 +46,24 @@ struct IntelligenceActionTests {
             let text = try #require(transcripts.first?.text("transcriptText"))
             #expect(text.split(separator: "\n").count == 120)
             #expect((transcripts.last?.array("sentences")?.count ?? 0) > 0)
+        }
+    }
+
+    @Test func listTranscriptsIncludesTheTextWhenAsked() async throws {
+        try await ConnectorFixture.with { fixture in
+            let plain = await fixture.run("list_transcripts", ["limit": 1])
+            #expect(plain.array("transcripts")?.first?.objectFields?["transcript_text"] == .null, "not fetched unless asked")
+
+            let full = await fixture.run("list_transcripts", ["include_transcript_text": true, "status": "completed"])
+            #expect(full.flag("success") == true, "\(full)")
+            let listed = full.array("transcripts") ?? []
+            let transcripts = listed.compactMap(\.objectFields)
+            #expect(transcripts.count == 2)
+            for transcript in transcripts {
+                let text = transcript.text("transcript_text") ?? ""
+                let sentences = transcript.array("sentences") ?? []
+                #expect(!sentences.isEmpty && text.split(separator: "\n").count == sentences.count)
+            }
         }
     }
 

@@ -51,8 +51,8 @@ struct LookupVerifyActionTests {
             #expect(sent.text("channel") == "sms", "sms is the default channel")
             let verificationSid = try #require(sent.text("sid"))
 
-            let inbox = try await ConnectorFixture.inspectJSON(fixture, "/sandbox/verifications/\(to)")
-            let code = try #require(inbox["code"] as? String)
+            let inbox = try await fixture.sandboxJSON("/sandbox/verifications/\(to)")
+            let code = try #require(inbox.text("code"))
             #expect(code.count == 6)
 
             let wrong = await fixture.run("checkVerification", ["ServiceSid": .string(serviceSid), "To": .string(to), "Code": code == "000000" ? "111111" : "000000"])

@@ -62,7 +62,7 @@ struct MessagingActionTests {
 
     @Test func aTimeoutSaysTheMessageMayExistAndIsNotResent() async throws {
         try await ConnectorFixture.with { fixture in
-            let status = try await ConnectorFixture.inspect(fixture, .post, "/sandbox/faults", form: [
+            let status = try await fixture.sandboxForm(.post, "/sandbox/faults", form: [
                 ("Kind", "latency"), ("LatencyMs", "1500"), ("Method", "POST"), ("PathContains", "/Messages.json"), ("Count", "1"),
             ])
             #expect(status == 201)

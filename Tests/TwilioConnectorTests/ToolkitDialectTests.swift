@@ -22,15 +22,6 @@ enum SeedShapes {
 }
 
 extension ConnectorFixture {
-    /// Calls the sandbox's inspection API (`/sandbox/…`) as the main account.
-    func sandboxJSON(_ path: String) async throws -> [String: JSONValue] {
-        let configuration = sandbox.configuration
-        let credentials = Data("\(configuration.accountSID):\(configuration.authToken)".utf8).base64EncodedString()
-        let request = TwilioHTTPRequest(method: .get, url: sandbox.baseURL + path, headers: [(name: "Authorization", value: "Basic \(credentials)")], body: nil)
-        let response = try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
-        return try JSONDecoder().decode(JSONValue.self, from: Data(response.body)).objectFields ?? [:]
-    }
-
     /// The code of the latest verification sent to `to`, as the user's phone received it.
     func verificationCode(sentTo to: String) async throws -> String? {
         try await sandboxJSON("/sandbox/verifications/" + to.replacingOccurrences(of: "+", with: "%2B")).text("code")

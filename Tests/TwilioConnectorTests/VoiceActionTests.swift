@@ -23,10 +23,10 @@ struct VoiceActionTests {
             let done = try await fixture.finishedCall(sid)
             #expect(done.text("status") == "completed")
             #expect((done.number("duration") ?? 0) >= 1, "duration is an integer number of seconds")
-            let log = try await ConnectorFixture.inspectJSON(fixture, "/sandbox/calls/\(sid)/events")
-            let said = (log["events"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "say" }
-            #expect(said.first?["text"] as? String == text, "the text reached the call intact, so the TwiML was escaped")
-            #expect(said.first?["voice"] as? String == "woman")
+            let log = try await fixture.sandboxJSON("/sandbox/calls/\(sid)/events")
+            let said = (log.array("events") ?? []).compactMap(\.objectFields).filter { $0.text("type") == "say" }
+            #expect(said.first?.text("text") == text, "the text reached the call intact, so the TwiML was escaped")
+            #expect(said.first?.text("voice") == "woman")
         }
     }
 
@@ -36,8 +36,9 @@ struct VoiceActionTests {
                                                       "Twiml": "<Response><Say>Inline</Say><Hangup/></Response>"])
             #expect(twiml.flag("success") == true, "\(twiml)")
             _ = try await fixture.finishedCall(try #require(twiml.text("callSid")))
-            let events = try await ConnectorFixture.inspectJSON(fixture, "/sandbox/calls/\(try #require(twiml.text("callSid")))/events")
-            #expect((events["events"] as? [[String: Any]] ?? []).contains { $0["text"] as? String == "Inline" })
+            let events = try await fixture.sandboxJSON("/sandbox/calls/\(try #require(twiml.text("callSid")))/events")
+            let inline = (events.array("events") ?? []).contains { $0.objectFields?.text("text") == "Inline" }
+            #expect(inline)
 
             let url = await fixture.run("makeCall", ["To": "+14155550144", "From": "+15005550006",
                                                     "Url": "https://demo.twilio.com/docs/voice.xml", "Method": "GET"])

@@ -97,7 +97,10 @@ struct VerifySandboxTests {
             #expect(right.status == .approved)
             #expect(right.valid == true)
             #expect(right.sid == started.sid)
-            #expect(try await verify.fetchVerification(started.sid ?? "", serviceSid: service).status == .approved)
+            let fetched = await #expect(throws: TwilioError.self) {
+                _ = try await verify.fetchVerification(started.sid ?? "", serviceSid: service)
+            }
+            #expect(fetched?.code == 20404, "Twilio soft-deletes an approved verification")
 
             let again = await #expect(throws: TwilioError.self) {
                 _ = try await verify.checkVerification(.init(code: code, to: "+14155550177"), serviceSid: service)
@@ -186,7 +189,10 @@ struct VerifySandboxTests {
 
             let expired = try await sandbox.inspect(.post, "/sandbox/verifications/owl@example.com/expire")
             #expect(expired.json["status"] as? String == "expired")
-            #expect(try await verify.fetchVerification(started.sid ?? "", serviceSid: service).status == .expired)
+            let gone = await #expect(throws: TwilioError.self) {
+                _ = try await verify.fetchVerification(started.sid ?? "", serviceSid: service)
+            }
+            #expect(gone?.code == 20404, "Twilio soft-deletes an expired verification")
             let late = await #expect(throws: TwilioError.self) {
                 _ = try await verify.checkVerification(.init(code: code, to: "owl@example.com"), serviceSid: service)
             }

@@ -14,7 +14,8 @@ public enum ActionOutcome: Sendable {
     case verification(Verification)
     case verificationCheck(VerificationCheck)
     case verifyService(VerifyService)
-    case transcripts(ListResult<Transcript>)
+    /// Transcripts, with their sentences when asked for.
+    case transcripts(ListResult<TranscriptWithSentences>)
     case transcriptsWithSentences([TranscriptWithSentences])
     case phoneNumbers(ListResult<IncomingPhoneNumber>)
     /// The answer to a custom request.
@@ -27,6 +28,12 @@ public enum ActionOutcome: Sendable {
 public struct ListResult<Item: Sendable>: Sendable {
     public var items: [Item]
     public var hasMore: Bool
+    /// The URL of the page after these items, when they end on a page boundary.
+    public var nextPageURL: String?
+    /// The zero-based number of the last page read.
+    public var page: Int?
+    /// The page size Twilio used.
+    public var pageSize: Int?
 }
 
 /// A recording's media: its URL and, when asked, where its bytes were saved.
@@ -39,8 +46,8 @@ public struct RecordingMediaResult: Sendable {
     public var contentType: String?
 }
 
-/// A transcript with all of its sentences.
+/// A transcript with all of its sentences (`nil` when they were not asked for).
 public struct TranscriptWithSentences: Sendable {
     public var transcript: Transcript
-    public var sentences: [TranscriptSentence]
+    public var sentences: [TranscriptSentence]?
 }

@@ -6,6 +6,25 @@ public struct ActionContext: Sendable {
     public var client: TwilioClient
     /// The default list limit (the agent toolkit's documented 50).
     public var defaultListLimit = 50
+    /// Told how far a long action (a bulk send) has got.
+    public var progress: @Sendable (ActionProgress) -> Void = { _ in }
+}
+
+/// How far a long action has got: items done of the total, and how many of them failed.
+public struct ActionProgress: Sendable, Equatable {
+    /// Items finished (sent or failed).
+    public var completed: Int
+    /// Items to do.
+    public var total: Int
+    /// Finished items that failed.
+    public var failed: Int
+
+    /// Creates a progress report.
+    public init(completed: Int, total: Int, failed: Int) {
+        self.completed = completed
+        self.total = total
+        self.failed = failed
+    }
 }
 
 /// One operation of the core catalogue: its parameters (Twilio-cased), cross-parameter rules and
@@ -58,6 +77,7 @@ func twilio<T>(_ call: () async throws(TwilioError) -> T) async throws(ActionFai
 
 /// Collects up to `limit` items of a list and tells whether more exist.
 func collect<Item>(_ list: (Int) -> TwilioList<Item>, limit: Int) async throws(ActionFailure) -> ListResult<Item> {
-    let items = try await twilio { () async throws(TwilioError) -> [Item] in try await list(limit + 1).collect() }
-    return ListResult(items: Array(items.prefix(limit)), hasMore: items.count > limit)
+    let slice = try await twilio { () async throws(TwilioError) in try await list(limit).collectSlice() }
+    return ListResult(items: slice.items, hasMore: slice.hasMore, nextPageURL: slice.nextPageURL,
+                      page: slice.lastPage, pageSize: slice.pageSize)
 }

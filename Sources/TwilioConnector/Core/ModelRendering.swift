@@ -25,7 +25,7 @@ enum ModelRendering {
     }
 
     /// The whole output of a list: items under `key`, and whether more exist.
-    static func list<Item: Encodable>(_ result: ListResult<Item>, key: String, style: (Item) -> [String: JSONValue]) -> [String: JSONValue] {
+    static func list<Item>(_ result: ListResult<Item>, key: String, style: (Item) -> [String: JSONValue]) -> [String: JSONValue] {
         [key: .array(result.items.map { .object(style($0)) }), "count": .number(Double(result.items.count)), "hasMore": .bool(result.hasMore)]
     }
 }

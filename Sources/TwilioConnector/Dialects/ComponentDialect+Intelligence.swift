@@ -2,10 +2,10 @@ import TwilioKit
 
 extension ComponentDialect {
     static let intelligenceActions: [DialectAction] = [
-        action(IntelligenceActions.listTranscripts, outputSchema: listSchema("transcripts", item: transcriptSchema),
+        action(IntelligenceActions.listTranscripts, outputSchema: listSchema("transcripts", item: transcriptWithSentencesSchema),
                example: ["ServiceSid": "GA00000000000000000000000000000000", "Status": "completed", "limit": 20]) { outcome in
             guard case .transcripts(let result) = outcome else { return [:] }
-            return ModelRendering.list(result, key: "transcripts") { ComponentRendering.render($0, phoneNumberFields: []) }
+            return ModelRendering.list(result, key: "transcripts", style: renderTranscript)
         },
         action(IntelligenceActions.getTranscripts,
                outputSchema: objectSchema(["transcripts": arraySchema(transcriptWithSentencesSchema), "count": integerSchema]),
@@ -15,11 +15,12 @@ extension ComponentDialect {
         },
     ]
 
-    /// A transcript with its sentences and their text joined line by line.
+    /// A transcript with, when they were fetched, its sentences and their text joined line by line.
     static func renderTranscript(_ result: TranscriptWithSentences) -> [String: JSONValue] {
         var fields = ComponentRendering.render(result.transcript, phoneNumberFields: [])
-        fields["sentences"] = .array(result.sentences.map { .object(ModelRendering.camelCase($0)) })
-        fields["transcriptText"] = .string(result.sentences.compactMap(\.transcript).joined(separator: "\n"))
+        guard let sentences = result.sentences else { return fields }
+        fields["sentences"] = .array(sentences.map { .object(ModelRendering.camelCase($0)) })
+        fields["transcriptText"] = .string(sentences.compactMap(\.transcript).joined(separator: "\n"))
         return fields
     }
 

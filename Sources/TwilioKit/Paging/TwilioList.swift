@@ -23,6 +23,21 @@ public struct TwilioList<Item: Decodable & Sendable>: AsyncSequence, Sendable {
         return items
     }
 
+    /// Up to `limit` items, whether the list goes on, and where: the next page's URL when the
+    /// items end where a page ends (the usual case, as the page size is the limit).
+    public func collectSlice() async throws(TwilioError) -> TwilioListSlice<Item> {
+        var page = try await client.page(firstPage, of: Item.self)
+        var items = page.items
+        while limit.map({ items.count < $0 }) ?? true, let next = try await client.page(after: page, domain: firstPage.domain) {
+            page = next
+            items += page.items
+        }
+        let wanted = limit ?? items.count
+        let cutMidPage = items.count > wanted
+        return TwilioListSlice(items: Array(items.prefix(wanted)), hasMore: cutMidPage || page.hasNextPage,
+                               nextPageURL: cutMidPage ? nil : page.nextPageURL, lastPage: page.pageNumber, pageSize: page.pageSize)
+    }
+
     public func makeAsyncIterator() -> Iterator {
         Iterator(list: self)
     }

@@ -14,6 +14,20 @@ public struct TwilioPage<Item: Decodable & Sendable>: Sendable {
     public var hasNextPage: Bool { nextPageURL != nil }
 }
 
+/// The first items of a list (see ``TwilioList/collectSlice()``) and how to go on from them.
+public struct TwilioListSlice<Item: Decodable & Sendable>: Sendable {
+    /// Up to the list's limit.
+    public var items: [Item]
+    /// Whether the list has items after these.
+    public var hasMore: Bool
+    /// The absolute URL of the page that follows `items`, when they end on a page boundary.
+    public var nextPageURL: String?
+    /// The zero-based number of the last page read.
+    public var lastPage: Int?
+    /// The page size Twilio used.
+    public var pageSize: Int?
+}
+
 /// The wire shape of a list answer: the one array of items, plus the paging fields of either style.
 struct PageEnvelope<Item: Decodable & Sendable>: Decodable {
     var items: [Item]

@@ -57,6 +57,9 @@ struct VerificationRecord: Sendable {
     /// Whether the code can still be checked or resent.
     var isOpen: Bool { status == "pending" }
 
+    /// Approved, canceled and expired verifications are gone from the API (Twilio's soft delete).
+    var isSoftDeleted: Bool { !isOpen && status != "max_attempts_reached" }
+
     var url: String { "https://verify.twilio.com/v2/Services/\(serviceSID)/Verifications/\(sid)" }
 
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.iso8601String(from: value)) }

@@ -106,9 +106,12 @@ actor VerifyState {
         return update(verification, now: now) { $0.status = status }
     }
 
-    /// The verification `sid` of the service, its status brought up to date.
+    /// The verification `sid` of the service, its status brought up to date; `nil` once it is
+    /// approved, canceled or expired, as Twilio soft-deletes it then (20404).
     func verification(_ sid: String, serviceSID: String, accountSID: String, now: Date) -> VerificationRecord? {
-        refreshed(sid, now: now).flatMap { $0.serviceSID == serviceSID && $0.accountSID == accountSID ? $0 : nil }
+        refreshed(sid, now: now).flatMap {
+            $0.serviceSID == serviceSID && $0.accountSID == accountSID && !$0.isSoftDeleted ? $0 : nil
+        }
     }
 
     /// Records that the code of `sid` was delivered.

@@ -8,13 +8,13 @@ extension ConnectorFixture {
     /// no request: a one-shot fault on every path is armed first and must still be unused after.
     /// Returns the refusal's error sentence.
     func refusal(_ action: String, _ parameters: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
-        let armed = try await ConnectorFixture.inspect(self, .post, "/sandbox/faults", form: [("Kind", "500"), ("PathContains", "/"), ("Count", "1")])
+        let armed = try await sandboxForm(.post, "/sandbox/faults", form: [("Kind", "500"), ("PathContains", "/"), ("Count", "1")])
         #expect(armed == 201, sourceLocation: sourceLocation)
         let result = await run(action, parameters)
-        let faults = try await ConnectorFixture.inspectJSON(self, "/sandbox/faults")
-        _ = try await ConnectorFixture.inspect(self, .delete, "/sandbox/faults", form: [])
+        let faults = try await sandboxJSON("/sandbox/faults")
+        _ = try await sandboxForm(.delete, "/sandbox/faults", form: [])
         #expect(result.flag("success") == false, sourceLocation: sourceLocation)
-        #expect(faults["injected"] as? Int == 0, "the sandbox received a request", sourceLocation: sourceLocation)
+        #expect(faults.number("injected") == 0, "the sandbox received a request", sourceLocation: sourceLocation)
         let error = result.text("error") ?? ""
         #expect(error.hasSuffix("Nothing was sent."), "\(error)", sourceLocation: sourceLocation)
         return error

@@ -14,6 +14,8 @@ enum IntelligenceActions {
             .init("BeforeStartTime", .dateTime, "Only transcripts whose media started before this instant."),
             .init("AfterDateCreated", .dateTime, "Only transcripts created after this instant."),
             .init("BeforeDateCreated", .dateTime, "Only transcripts created before this instant."),
+            .init("IncludeTranscriptText", .boolean, default: false,
+                  "Also fetch each completed transcript's sentences and their text (one request per transcript)."),
             .init("limit", .integer(1...10_000), default: 50, "The most transcripts to return (default 50)."),
         ]
     ) { input, context throws(ActionFailure) in
@@ -22,8 +24,19 @@ enum IntelligenceActions {
             afterStartTime: input.date("AfterStartTime"), beforeDateCreated: input.date("BeforeDateCreated"),
             afterDateCreated: input.date("AfterDateCreated"), status: input.string("Status").flatMap(TranscriptStatus.init(rawValue:)),
             languageCode: input.string("LanguageCode"), sourceSid: input.string("SourceSid"))
-        return .transcripts(try await collect({ context.client.intelligence.listTranscripts(filter, limit: $0) },
-                                              limit: input.int("limit") ?? context.defaultListLimit))
+        let listed = try await collect({ context.client.intelligence.listTranscripts(filter, limit: $0) },
+                                       limit: input.int("limit") ?? context.defaultListLimit)
+        var transcripts: [TranscriptWithSentences] = []
+        for transcript in listed.items {
+            let sentences: [TranscriptSentence]? = switch (input.bool("IncludeTranscriptText") == true, transcript.status) {
+            case (false, _): nil
+            case (true, .completed): try await allSentences(of: transcript.sid, TranscriptSentenceListOptions(), context.client)
+            case (true, _): []
+            }
+            transcripts.append(TranscriptWithSentences(transcript: transcript, sentences: sentences))
+        }
+        return .transcripts(ListResult(items: transcripts, hasMore: listed.hasMore, nextPageURL: listed.nextPageURL,
+                                       page: listed.page, pageSize: listed.pageSize))
     }
 
     static let getTranscripts = CoreAction(
@@ -39,9 +52,15 @@ enum IntelligenceActions {
         var results: [TranscriptWithSentences] = []
         for sid in input.strings("TranscriptSids") {
             let transcript = try await twilio { () async throws(TwilioError) in try await intelligence.fetchTranscript(sid) }
-            let sentences = try await twilio { () async throws(TwilioError) in try await intelligence.listSentences(sid, options).collect() }
-            results.append(TranscriptWithSentences(transcript: transcript, sentences: sentences))
+            results.append(TranscriptWithSentences(transcript: transcript, sentences: try await allSentences(of: sid, options, context.client)))
         }
         return .transcriptsWithSentences(results)
+    }
+
+    /// Every sentence of transcript `sid`.
+    private static func allSentences(of sid: String?, _ options: TranscriptSentenceListOptions,
+                                     _ client: TwilioClient) async throws(ActionFailure) -> [TranscriptSentence] {
+        guard let sid else { return [] }
+        return try await twilio { () async throws(TwilioError) in try await client.intelligence.listSentences(sid, options).collect() }
     }
 }

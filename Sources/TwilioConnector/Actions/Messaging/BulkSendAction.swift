@@ -20,7 +20,7 @@ extension MessagingActions {
         ],
         rules: [.exactlyOne(["From", "MessagingServiceSid"])]
     ) { input, context throws(ActionFailure) in
-        .bulk(await BulkSender(input: input, client: context.client).send())
+        .bulk(await BulkSender(input: input, client: context.client).send(progress: context.progress))
     }
 }
 
@@ -47,7 +47,8 @@ struct BulkSender: Sendable {
         self.client = client
     }
 
-    func send() async -> BulkSendReport {
+    /// Sends to every recipient; `progress` hears after each one (invalid ones count at once).
+    func send(progress: @Sendable (ActionProgress) -> Void = { _ in }) async -> BulkSendReport {
         var seen = Set<String>()
         var report = BulkSendReport(recipients: [], duplicateCount: 0, messagesPerSecond: pace)
         var pending: [(index: Int, to: String)] = []
@@ -61,6 +62,8 @@ struct BulkSender: Sendable {
                 report.recipients.append(.init(given: given, error: issue.description, mayHaveBeenSent: false))
             }
         }
+        var done = ActionProgress(completed: report.invalidCount, total: report.recipients.count, failed: report.invalidCount)
+        progress(done)
         let pacer = SendPacer(messagesPerSecond: pace)
         await withTaskGroup(of: (Int, BulkSendReport.Recipient).self) { group in
             var queue = pending.makeIterator()
@@ -73,6 +76,9 @@ struct BulkSender: Sendable {
             for _ in 0..<concurrency where !startNext() { break }
             while let (index, outcome) = await group.next() {
                 report.recipients[index] = outcome
+                done.completed += 1
+                if outcome.messageSid == nil { done.failed += 1 }
+                progress(done)
                 _ = startNext()
             }
         }

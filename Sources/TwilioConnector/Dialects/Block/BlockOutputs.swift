@@ -87,7 +87,7 @@ enum BlockOutputs {
         .init("total", .number, "Total number of calls returned"),
         .init("pageSize", .number, "Number of calls per page"),
         .init("page", .number, "Current page number"),
-        .init("nextPageUri", "URI for the next page of results"),
+        .init("nextPageUri", "URI for the next page of results (absolute, null on the last page)"),
         .init("hasMore", .boolean, "Whether more calls match than were returned"),
     ]
 }

@@ -43,10 +43,13 @@ enum BlockRendering {
     /// twilio_list_calls: the calls (each as twilio_get_call answers), and the page they make.
     static func callList(_ outcome: ActionOutcome) -> [String: JSONValue] {
         guard case .calls(let list) = outcome else { return [:] }
-        let count = JSONValue.number(Double(list.items.count))
         return BlockOutputs.callList.project([
             "calls": .array(list.items.map { .object(BlockOutputs.callDetails.project(ModelRendering.camelCase($0))) }),
-            "total": count, "pageSize": count, "page": 0, "hasMore": .bool(list.hasMore),
+            "total": .number(Double(list.items.count)),
+            "pageSize": .number(Double(list.pageSize ?? list.items.count)),
+            "page": .number(Double(list.page ?? 0)),
+            "nextPageUri": list.nextPageURL.map(JSONValue.string) ?? .null,
+            "hasMore": .bool(list.hasMore),
         ])
     }
 

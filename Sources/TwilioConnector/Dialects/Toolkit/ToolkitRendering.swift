@@ -16,7 +16,7 @@ enum ToolkitRendering {
         case .verification(let verification): ([ModelRendering.snakeCase(verification)], nil)
         case .verificationCheck(let check): ([ModelRendering.snakeCase(check)], nil)
         case .verifyService(let service): ([ModelRendering.snakeCase(service)], nil)
-        case .transcripts(let list): (list.items.map(ModelRendering.snakeCase), list.hasMore)
+        case .transcripts(let list): (list.items.map(transcript), list.hasMore)
         case .transcriptsWithSentences(let transcripts): (transcripts.map(transcript), nil)
         case .phoneNumbers(let list): (list.items.map(ModelRendering.snakeCase), list.hasMore)
         default: ([], nil)
@@ -28,11 +28,12 @@ enum ToolkitRendering {
         ["download_url": .string(media.url), "recording_sid": .string(media.recordingSid), "format": .string(media.format.rawValue)]
     }
 
-    /// A transcript with its sentences and their text, one sentence per line.
+    /// A transcript with, when they were fetched, its sentences and their text, one sentence per line.
     private static func transcript(_ full: TranscriptWithSentences) -> [String: JSONValue] {
         var fields = ModelRendering.snakeCase(full.transcript)
-        fields["sentences"] = .array(full.sentences.map { .object(ModelRendering.snakeCase($0)) })
-        fields["transcript_text"] = .string(full.sentences.compactMap(\.transcript).joined(separator: "\n"))
+        guard let sentences = full.sentences else { return fields }
+        fields["sentences"] = .array(sentences.map { .object(ModelRendering.snakeCase($0)) })
+        fields["transcript_text"] = .string(sentences.compactMap(\.transcript).joined(separator: "\n"))
         return fields
     }
 }
