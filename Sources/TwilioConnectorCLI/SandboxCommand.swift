@@ -25,6 +25,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("status-step-ms"), help: "Milliseconds between two status changes of a message or call.")
     var statusStepMilliseconds = 300
 
+    @Option(help: "A SQLite file that keeps messages, calls, numbers, verifications and the rest across restarts (created when missing).")
+    var state: String?
+
     func validate() throws {
         guard accountSID.count == 34, accountSID.hasPrefix("AC"), accountSID.dropFirst(2).allSatisfy(\.isHexDigit) else {
             throw ValidationError("--account-sid must be AC followed by 32 hexadecimal digits")
@@ -36,7 +39,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = SandboxConfiguration(host: host, port: port, accountSID: accountSID, authToken: authToken,
-                                                 statusStep: .milliseconds(statusStepMilliseconds))
+                                                 statusStep: .milliseconds(statusStepMilliseconds), stateFile: state)
         var logger = Logger(label: "twilio-sandbox")
         logger.logLevel = .warning
         try await Sandbox.run(configuration: configuration, logger: logger) { baseURL in
@@ -46,6 +49,7 @@ struct SandboxCommand: AsyncParsableCommand {
               TWILIO_ACCOUNT_SID=\(configuration.accountSID)
               TWILIO_AUTH_TOKEN=\(configuration.authToken)
               Phone numbers: \(configuration.ownedNumbers.joined(separator: ", "))
+              State: \(configuration.stateFile.map { "kept in \($0)" } ?? "in memory (--state FILE keeps it)")
               Inspect: curl -u $TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN \(baseURL)/sandbox/messages
             Press Ctrl-C to stop.
 

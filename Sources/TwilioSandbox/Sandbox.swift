@@ -11,8 +11,8 @@ public enum Sandbox {
     static func buildApplication(
         configuration: SandboxConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) async -> (application: some ApplicationProtocol, world: SandboxWorld) {
-        let world = SandboxWorld(configuration: configuration, logger: logger)
+    ) async throws -> (application: some ApplicationProtocol, world: SandboxWorld) {
+        let world = try SandboxWorld(configuration: configuration, logger: logger)
         await world.seed()
         let router = Router(context: SandboxRequestContext.self)
         router.add(middleware: TwilioNotFoundMiddleware())
@@ -50,7 +50,7 @@ public enum Sandbox {
     /// Runs the sandbox until the process is interrupted (SIGINT/SIGTERM).
     public static func run(configuration: SandboxConfiguration, logger: Logger = Logger(label: "TwilioSandbox"),
                            onServerRunning: @escaping @Sendable (_ baseURL: String) async -> Void = { _ in }) async throws {
-        let (application, _) = await buildApplication(configuration: configuration, logger: logger) { channel in
+        let (application, _) = try await buildApplication(configuration: configuration, logger: logger) { channel in
             await onServerRunning("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")
         }
         try await application.runService()

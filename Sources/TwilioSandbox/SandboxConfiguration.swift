@@ -22,6 +22,9 @@ public struct SandboxConfiguration: Sendable {
     public var faultSeed: UInt64
     /// What the caller says into a `<Connect><Stream>`, and how fast the stream runs.
     public var mediaStreamAudio: MediaStreamAudio
+    /// A SQLite file that keeps the sandbox's resources across restarts (created when missing);
+    /// `nil` keeps them in memory only.
+    public var stateFile: String?
 
     /// The well-known sandbox account, printed at start-up.
     public static let defaultAccountSID = "AC5a4db0c05a4db0c05a4db0c05a4db0c0"
@@ -38,7 +41,8 @@ public struct SandboxConfiguration: Sendable {
         statusStep: Duration = .milliseconds(300),
         minimumScheduleLead: Duration = .seconds(15 * 60),
         faultSeed: UInt64 = 2010,
-        mediaStreamAudio: MediaStreamAudio = MediaStreamAudio()
+        mediaStreamAudio: MediaStreamAudio = MediaStreamAudio(),
+        stateFile: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -49,5 +53,6 @@ public struct SandboxConfiguration: Sendable {
         self.minimumScheduleLead = minimumScheduleLead
         self.faultSeed = faultSeed
         self.mediaStreamAudio = mediaStreamAudio
+        self.stateFile = stateFile
     }
 }

@@ -27,7 +27,7 @@ public final class SandboxServer: Sendable {
     public static func start(_ configuration: SandboxConfiguration = .init(port: 0),
                              logger: Logger = Logger(label: "TwilioSandbox")) async throws -> SandboxServer {
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let (application, world) = await Sandbox.buildApplication(configuration: configuration, logger: logger) { channel in
+        let (application, world) = try await Sandbox.buildApplication(configuration: configuration, logger: logger) { channel in
             portContinuation.yield(channel.localAddress?.port ?? configuration.port)
             portContinuation.finish()
         }

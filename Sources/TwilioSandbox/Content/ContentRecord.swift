@@ -2,7 +2,9 @@ import Foundation
 import TwilioKit
 
 /// A Content template (`HX…`): a message with `{{n}}` variables, in one or more content types.
-struct ContentRecord: Sendable {
+struct ContentRecord: StoredRecord {
+    static let kind = "content"
+
     let sid: String
     let accountSID: String
     let friendlyName: String

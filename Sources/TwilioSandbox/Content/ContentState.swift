@@ -2,32 +2,36 @@ import Foundation
 
 /// The Content templates of every account; the main account starts with the demo ones.
 actor ContentState {
-    private var templates: [ContentRecord]
+    private var templates: RecordTable<ContentRecord>
 
-    /// A state holding `accountSID`'s demo templates.
-    init(accountSID: String) {
-        templates = DemoContent.make(accountSID: accountSID, now: Date())
+    /// The templates `store` kept; a new state (no store, or a new file) holds `accountSID`'s
+    /// demo templates.
+    init(accountSID: String, store: SandboxStore?) throws {
+        templates = try RecordTable(store: store)
+        guard store?.isNew ?? true else { return }
+        for template in DemoContent.make(accountSID: accountSID, now: Date()) {
+            templates.save(template)
+        }
     }
 
     /// Stores a template.
     func insert(_ template: ContentRecord) {
-        templates.append(template)
+        templates.save(template)
     }
 
     /// The template `sid` of `accountSID`.
     func template(_ sid: String, accountSID: String) -> ContentRecord? {
-        templates.first { $0.sid == sid && $0.accountSID == accountSID }
+        templates[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
     }
 
     /// Deletes template `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
         guard template(sid, accountSID: accountSID) != nil else { return false }
-        templates.removeAll { $0.sid == sid }
-        return true
+        return templates.remove(sid)
     }
 
     /// The account's templates, oldest first.
     func list(accountSID: String) -> [ContentRecord] {
-        templates.filter { $0.accountSID == accountSID }
+        templates.oldestFirst.filter { $0.accountSID == accountSID }
     }
 }

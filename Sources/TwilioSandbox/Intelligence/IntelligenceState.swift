@@ -3,18 +3,21 @@ import TwilioKit
 
 /// Voice Intelligence's transcripts of every account; the main account starts with the demo ones.
 actor IntelligenceState {
-    private var transcripts: [String: TranscriptRecord] = [:]
+    private var transcripts: RecordTable<TranscriptRecord>
 
-    /// A state holding `accountSID`'s demo transcripts.
-    init(accountSID: String) {
+    /// The transcripts `store` kept; a new state (no store, or a new file) holds `accountSID`'s
+    /// demo transcripts.
+    init(accountSID: String, store: SandboxStore?) throws {
+        transcripts = try RecordTable(store: store)
+        guard store?.isNew ?? true else { return }
         for transcript in DemoTranscripts.make(accountSID: accountSID, now: Date()) {
-            transcripts[transcript.sid] = transcript
+            transcripts.save(transcript)
         }
     }
 
     /// Stores a transcript.
     func insert(_ transcript: TranscriptRecord) {
-        transcripts[transcript.sid] = transcript
+        transcripts.save(transcript)
     }
 
     /// The transcript `sid` of `accountSID`.
@@ -25,13 +28,12 @@ actor IntelligenceState {
     /// Deletes transcript `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
         guard transcript(sid, accountSID: accountSID) != nil else { return false }
-        transcripts[sid] = nil
-        return true
+        return transcripts.remove(sid)
     }
 
     /// The account's transcripts that pass `filter`, newest first.
     func list(accountSID: String, filter: TranscriptFilter) -> [TranscriptRecord] {
-        transcripts.values
+        transcripts.oldestFirst
             .filter { $0.accountSID == accountSID && filter.admits($0) }
             .sorted { ($0.dateCreated, $0.sid) > ($1.dateCreated, $1.sid) }
     }

@@ -2,7 +2,9 @@ import Foundation
 import TwilioKit
 
 /// A Voice Intelligence Transcript (`GT…`) with its sentences.
-struct TranscriptRecord: Sendable {
+struct TranscriptRecord: StoredRecord {
+    static let kind = "transcript"
+
     let sid: String
     let accountSID: String
     let serviceSID: String

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One sentence (`GX…`) of a transcript, with its speaker's media channel, timing and words.
-struct TranscriptSentenceRecord: Sendable {
+struct TranscriptSentenceRecord: Codable, Sendable {
     /// One word and when it is spoken, in seconds from the start of the media.
-    struct Word: Sendable {
+    struct Word: Codable, Sendable {
         let text: String
         let start: Double
         let end: Double

@@ -24,8 +24,8 @@ extension MessagingSimulator {
         let message = MessageRecord(
             sid: SID.make(mediaURLs.isEmpty ? "SM" : "MM"), accountSID: owned.accountSID, from: handset, to: to, body: body,
             status: "received", direction: "inbound", messagingServiceSID: nil,
-            media: mediaURLs.map { (sid: SID.make("ME"), url: $0) }, statusCallback: nil,
-            segmentation: SMSSegmentation(body), dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
+            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
+            segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
         await messages.insert(message)
         guard var url = owned.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
 
@@ -64,8 +64,8 @@ extension MessagingSimulator {
         let message = MessageRecord(
             sid: SID.make(reply.media.isEmpty ? "SM" : "MM"), accountSID: accountSID, from: reply.from ?? inboundTo,
             to: reply.to ?? inboundFrom, body: body, status: "queued", direction: "outbound-reply", messagingServiceSID: nil,
-            media: reply.media.map { (sid: SID.make("ME"), url: $0) }, statusCallback: reply.action,
-            segmentation: SMSSegmentation(body), dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
+            media: reply.media.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: reply.action,
+            segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
         await messages.insert(message)
         let simulator = self
         Task { await simulator.deliver(message.sid, sender: message.from) }
@@ -78,7 +78,7 @@ extension MessagingSimulator {
             ("ToCountry", "US"), ("ToState", ""), ("SmsMessageSid", message.sid), ("NumMedia", String(message.media.count)),
             ("ToCity", ""), ("FromZip", ""), ("SmsSid", message.sid), ("FromState", ""), ("SmsStatus", "received"),
             ("FromCity", ""), ("Body", message.body), ("FromCountry", "US"), ("To", message.to), ("ToZip", ""),
-            ("NumSegments", String(message.segmentation.segmentCount)), ("MessageSid", message.sid),
+            ("NumSegments", String(message.segmentCount)), ("MessageSid", message.sid),
             ("AccountSid", message.accountSID), ("From", message.from ?? ""), ("ApiVersion", "2010-04-01"),
         ]
         for (index, item) in message.media.enumerated() {

@@ -77,8 +77,8 @@ struct MessagingSimulator: Sendable {
             body: smartEncoded ? SMSSegmentation.smartEncoded(resolvedBody) : resolvedBody,
             status: sendAt != nil ? "scheduled" : (from == nil ? "accepted" : "queued"),
             direction: "outbound-api", messagingServiceSID: serviceSID,
-            media: mediaURLs.map { (sid: SID.make("ME"), url: $0) }, statusCallback: form.first("StatusCallback"),
-            segmentation: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded),
+            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: form.first("StatusCallback"),
+            segmentCount: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded).segmentCount,
             dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: sendAt)
         await messages.insert(message)
         let simulator = self
@@ -136,25 +136,41 @@ struct MessagingSimulator: Sendable {
 
     // MARK: Lifecycle
 
-    /// Moves a message through its statuses, posting its status callback at each change.
+    /// Moves a message through its statuses from where it is (a restart resumes it), posting its
+    /// status callback at each change.
     func deliver(_ sid: String, sender: String?) async {
         let step = configuration.statusStep
-        if let sendAt = await messages.update(sid, { _ in })?.sendAt {
-            let wait = max(0, sendAt.timeIntervalSinceNow)
-            try? await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
-            guard await messages.update(sid, { _ in })?.status == "scheduled" else { return }
+        guard var message = await messages.message(sid) else { return }
+        if message.status == "scheduled", let sendAt = message.sendAt {
+            try? await Task.sleep(for: .milliseconds(Int64(max(0, sendAt.timeIntervalSinceNow) * 1000)))
+            guard await messages.message(sid)?.status == "scheduled" else { return }
             await advance(sid, to: "queued", callback: false) { $0.from = $0.from ?? sender }
+            message.status = "queued"
         }
+        if message.status == "accepted" || message.status == "queued" {
+            try? await Task.sleep(for: step)
+            await advance(sid, to: "sending", callback: false) { $0.from = $0.from ?? sender }
+            message.status = "sending"
+        }
+        if message.status == "sending" {
+            try? await Task.sleep(for: step)
+            await advance(sid, to: "sent") { $0.dateSent = Date() }
+            message.status = "sent"
+        }
+        guard message.status == "sent" else { return }
         try? await Task.sleep(for: step)
-        await advance(sid, to: "sending", callback: false) { $0.from = $0.from ?? sender }
-        try? await Task.sleep(for: step)
-        await advance(sid, to: "sent") { $0.dateSent = Date() }
-        try? await Task.sleep(for: step)
-        guard let to = await messages.update(sid, { _ in })?.to else { return }
-        let outcome = await handsets.outcome(for: to).final
+        let outcome = await handsets.outcome(for: message.to).final
         await advance(sid, to: outcome.status) { message in
             message.errorCode = outcome.errorCode
             message.errorMessage = outcome.errorMessage
+        }
+    }
+
+    /// Takes up the messages a previous run left on their way.
+    func resumeDeliveries() async {
+        for message in await messages.inFlight() {
+            let simulator = self
+            Task { await simulator.deliver(message.sid, sender: message.from) }
         }
     }
 

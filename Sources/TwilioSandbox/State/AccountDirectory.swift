@@ -3,7 +3,8 @@ import Foundation
 /// The sandbox's accounts and the API keys issued to them.
 actor AccountDirectory {
     /// An API key: `SK…` and its secret.
-    struct APIKey: Sendable {
+    struct APIKey: StoredRecord {
+        static let kind = "api-key"
         let sid: String
         let secret: String
         let accountSID: String
@@ -12,11 +13,12 @@ actor AccountDirectory {
     }
 
     private var tokens: [String: String]
-    private var keys: [String: APIKey] = [:]
+    private var keys: RecordTable<APIKey>
 
-    /// The main account, plus a second one that exists to prove accounts are isolated.
-    init(accountSID: String, authToken: String) {
+    /// The main account, with the API keys `store` kept.
+    init(accountSID: String, authToken: String, store: SandboxStore?) throws {
         tokens = [accountSID: authToken]
+        keys = try RecordTable(store: store)
     }
 
     /// Adds an account (for isolation tests).
@@ -38,7 +40,7 @@ actor AccountDirectory {
     func issueKey(accountSID: String, friendlyName: String?) -> APIKey {
         let key = APIKey(sid: SID.make("SK"), secret: SID.make(""), accountSID: accountSID,
                          friendlyName: friendlyName, dateCreated: Date())
-        keys[key.sid] = key
+        keys.save(key)
         return key
     }
 

@@ -2,7 +2,17 @@ import Foundation
 import TwilioKit
 
 /// A message the sandbox holds, inbound or outbound.
-struct MessageRecord: Sendable {
+struct MessageRecord: StoredRecord {
+    static let kind = "message"
+    /// Statuses a message moves on from by itself.
+    static let inFlightStatuses: Set<String> = ["scheduled", "accepted", "queued", "sending", "sent"]
+
+    /// A media item: its `ME…` SID and URL.
+    struct Media: Codable, Sendable {
+        let sid: String
+        let url: String
+    }
+
     let sid: String
     let accountSID: String
     var from: String?
@@ -12,9 +22,10 @@ struct MessageRecord: Sendable {
     let direction: String
     let messagingServiceSID: String?
     /// The media attached, each with its `ME…` SID.
-    var media: [(sid: String, url: String)]
+    var media: [Media]
     let statusCallback: String?
-    let segmentation: SMSSegmentation
+    /// Segments of the body (GSM-7 or UCS-2).
+    let segmentCount: Int
     var errorCode: Int?
     var errorMessage: String?
     let dateCreated: Date
@@ -27,7 +38,7 @@ struct MessageRecord: Sendable {
         guard dateSent != nil, status != "canceled" else { return nil }
         let perMessage: Decimal = if to.hasPrefix("whatsapp:") { Decimal(string: "0.0050") ?? 0 }
             else if !media.isEmpty { Decimal(string: "0.0200") ?? 0 }
-            else { (Decimal(string: "0.0079") ?? 0) * Decimal(segmentation.segmentCount) }
+            else { (Decimal(string: "0.0079") ?? 0) * Decimal(segmentCount) }
         return "-" + String(format: "%.5f", NSDecimalNumber(decimal: perMessage).doubleValue)
     }
 
@@ -50,7 +61,7 @@ struct MessageRecord: Sendable {
             ("from", .optional(from)),
             ("messaging_service_sid", .optional(messagingServiceSID)),
             ("num_media", .string(String(media.count))),
-            ("num_segments", .string(String(messagingServiceSID != nil && from == nil ? 0 : segmentation.segmentCount))),
+            ("num_segments", .string(String(messagingServiceSID != nil && from == nil ? 0 : segmentCount))),
             ("price", .optional(price)),
             ("price_unit", "USD"),
             ("sid", .string(sid)),

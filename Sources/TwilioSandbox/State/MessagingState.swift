@@ -3,14 +3,20 @@ import TwilioKit
 
 /// The messages of every account, with Twilio's validation on create.
 actor MessagingState {
-    private var messages: [String: MessageRecord] = [:]
-    private var order: [String] = []
+    private var messages: RecordTable<MessageRecord>
+
+    /// The messages `store` kept, or none.
+    init(store: SandboxStore?) throws {
+        messages = try RecordTable(store: store)
+    }
 
     /// Stores a new message.
     func insert(_ message: MessageRecord) {
-        messages[message.sid] = message
-        order.append(message.sid)
+        messages.save(message)
     }
+
+    /// The message `sid`, whichever account owns it.
+    func message(_ sid: String) -> MessageRecord? { messages[sid] }
 
     /// The message `sid` of `accountSID`.
     func message(_ sid: String, accountSID: String) -> MessageRecord? {
@@ -20,24 +26,21 @@ actor MessagingState {
     /// Applies `change` to message `sid` and returns the result.
     @discardableResult
     func update(_ sid: String, _ change: (inout MessageRecord) -> Void) -> MessageRecord? {
-        guard var message = messages[sid] else { return nil }
-        change(&message)
-        message.dateUpdated = Date()
-        messages[sid] = message
-        return message
+        messages.modify(sid) { message in
+            change(&message)
+            message.dateUpdated = Date()
+        }
     }
 
     /// Deletes message `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
         guard message(sid, accountSID: accountSID) != nil else { return false }
-        messages[sid] = nil
-        order.removeAll { $0 == sid }
-        return true
+        return messages.remove(sid)
     }
 
     /// The account's messages, newest first, with ListMessage's filters.
     func list(accountSID: String, to: String? = nil, from: String? = nil, sentOn: DateFilterRange = .any) -> [MessageRecord] {
-        order.reversed().compactMap { messages[$0] }.filter { message in
+        messages.newestFirst.filter { message in
             message.accountSID == accountSID
                 && (to.map { message.to == $0 } ?? true)
                 && (from.map { message.from == $0 } ?? true)
@@ -47,7 +50,13 @@ actor MessagingState {
 
     /// Every message to or from `address`, oldest first (a handset's conversation).
     func conversation(of address: String) -> [MessageRecord] {
-        order.compactMap { messages[$0] }.filter { $0.to == address || $0.from == address }
+        messages.oldestFirst.filter { $0.to == address || $0.from == address }
+    }
+
+    /// Messages still on their way (scheduled, queued, sending or sent), oldest first: after a
+    /// restart, the simulator takes them up where they were.
+    func inFlight() -> [MessageRecord] {
+        messages.oldestFirst.filter { MessageRecord.inFlightStatuses.contains($0.status) }
     }
 }
 

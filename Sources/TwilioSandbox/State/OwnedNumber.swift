@@ -2,7 +2,9 @@ import Foundation
 import TwilioKit
 
 /// A phone number an account owns, with its webhooks (an IncomingPhoneNumber).
-struct OwnedNumber: Sendable {
+struct OwnedNumber: StoredRecord {
+    static let kind = "incoming-phone-number"
+
     let sid: String
     let accountSID: String
     let phoneNumber: String
@@ -79,18 +81,23 @@ struct OwnedNumber: Sendable {
 
 /// The numbers each account owns.
 actor PhoneNumberStore {
-    private var numbers: [String: OwnedNumber] = [:]
+    private var numbers: RecordTable<OwnedNumber>
+
+    /// The numbers `store` kept, or none.
+    init(store: SandboxStore?) throws {
+        numbers = try RecordTable(store: store)
+    }
 
     /// Gives `accountSID` the number `phoneNumber` (idempotent).
     @discardableResult
     func provision(_ phoneNumber: String, accountSID: String) -> OwnedNumber {
-        if let existing = numbers.values.first(where: { $0.phoneNumber == phoneNumber && $0.accountSID == accountSID }) {
+        if let existing = numbers.last(where: { $0.phoneNumber == phoneNumber && $0.accountSID == accountSID }) {
             return existing
         }
         let now = Date()
         let number = OwnedNumber(sid: SID.make("PN"), accountSID: accountSID, phoneNumber: phoneNumber,
                                  friendlyName: OwnedNumber.friendlyName(of: phoneNumber), dateCreated: now, dateUpdated: now)
-        numbers[number.sid] = number
+        numbers.save(number)
         return number
     }
 
@@ -102,27 +109,25 @@ actor PhoneNumberStore {
     /// The number `phoneNumber` (E.164, or a `whatsapp:` address of it), if any account owns it.
     func owner(of phoneNumber: String) -> OwnedNumber? {
         let bare = phoneNumber.hasPrefix("whatsapp:") ? String(phoneNumber.dropFirst(9)) : phoneNumber
-        return numbers.values.first { $0.phoneNumber == bare }
+        return numbers.last { $0.phoneNumber == bare }
     }
 
     /// The account's numbers, oldest first, filtered as ListIncomingPhoneNumber filters.
     func list(accountSID: String, phoneNumber: String?, friendlyName: String?) -> [OwnedNumber] {
-        numbers.values
+        numbers.oldestFirst
             .filter { $0.accountSID == accountSID }
             .filter { number in phoneNumber.map { number.phoneNumber.contains($0.filter { $0 != "*" }) } ?? true }
             .filter { number in friendlyName.map { number.friendlyName == $0 } ?? true }
-            .sorted { ($0.dateCreated, $0.phoneNumber) < ($1.dateCreated, $1.phoneNumber) }
     }
 
     /// Replaces a number's settings.
     func save(_ number: OwnedNumber) {
-        numbers[number.sid] = number
+        numbers.save(number)
     }
 
     /// Releases a number.
     func release(sid: String, accountSID: String) -> Bool {
         guard number(sid: sid, accountSID: accountSID) != nil else { return false }
-        numbers[sid] = nil
-        return true
+        return numbers.remove(sid)
     }
 }

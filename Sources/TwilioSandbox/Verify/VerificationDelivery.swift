@@ -3,7 +3,7 @@ import TwilioKit
 
 /// One delivery of a verification code to the simulated user: an SMS or WhatsApp message (also in
 /// the handset's messages), a voice call, or an email.
-struct VerificationDelivery: Sendable {
+struct VerificationDelivery: Codable, Sendable {
     /// `sms`, `whatsapp`, `call` or `email`.
     let channel: String
     let to: String

@@ -4,9 +4,11 @@ import TwilioKit
 /// A Verification (`VE…`): a code sent to `to`, pending until it is checked right, approved or
 /// canceled by update, checked wrong five times (`max_attempts_reached`), or ten minutes old
 /// (`expired`).
-struct VerificationRecord: Sendable {
+struct VerificationRecord: StoredRecord {
+    static let kind = "verification"
+
     /// One send of the code (`send_code_attempts`).
-    struct SendAttempt: Sendable {
+    struct SendAttempt: Codable, Sendable {
         let sid: String
         let channel: String
         let time: Date

@@ -66,7 +66,7 @@ struct VerificationSimulator: Sendable {
             let message = MessageRecord(
                 sid: SID.make("SM"), accountSID: verification.accountSID, from: from, to: to, body: text, status: "queued",
                 direction: "outbound-api", messagingServiceSID: nil, media: [], statusCallback: nil,
-                segmentation: SMSSegmentation(text), dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
+                segmentCount: SMSSegmentation(text).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
             await messages.insert(message)
             let messaging = messaging
             Task { await messaging.deliver(message.sid, sender: from) }

@@ -2,7 +2,9 @@ import Foundation
 import TwilioKit
 
 /// A Verify Service (`VA…`) with every setting CreateService and UpdateService take.
-struct VerifyServiceRecord: Sendable {
+struct VerifyServiceRecord: StoredRecord {
+    static let kind = "verify-service"
+
     let sid: String
     let accountSID: String
     var friendlyName: String

@@ -5,17 +5,20 @@ import TwilioKit
 /// applies between them (one open verification per recipient and service, send and check limits,
 /// the ten-minute lifetime).
 actor VerifyState {
-    private var services: [String: VerifyServiceRecord] = [:]
-    private var serviceOrder: [String] = []
-    private var verifications: [String: VerificationRecord] = [:]
-    private var verificationOrder: [String] = []
+    private var services: RecordTable<VerifyServiceRecord>
+    private var verifications: RecordTable<VerificationRecord>
+
+    /// The services and verifications `store` kept, or none.
+    init(store: SandboxStore?) throws {
+        services = try RecordTable(store: store)
+        verifications = try RecordTable(store: store)
+    }
 
     // MARK: Services
 
     /// Stores a new service.
     func insert(_ service: VerifyServiceRecord) {
-        services[service.sid] = service
-        serviceOrder.append(service.sid)
+        services.save(service)
     }
 
     /// The service `sid` of `accountSID`.
@@ -25,27 +28,25 @@ actor VerifyState {
 
     /// The account's services, oldest first.
     func services(accountSID: String) -> [VerifyServiceRecord] {
-        serviceOrder.compactMap { services[$0] }.filter { $0.accountSID == accountSID }
+        services.oldestFirst.filter { $0.accountSID == accountSID }
     }
 
     /// Applies an UpdateService form to service `sid`.
     func updateService(_ sid: String, accountSID: String, form: FormParameters) throws(SandboxError) -> VerifyServiceRecord? {
-        guard var service = service(sid, accountSID: accountSID) else { return nil }
-        try service.apply(form)
-        service.dateUpdated = Date()
-        services[sid] = service
-        return service
+        guard service(sid, accountSID: accountSID) != nil else { return nil }
+        return try services.modify(sid) { (service) throws(SandboxError) in
+            try service.apply(form)
+            service.dateUpdated = Date()
+        }
     }
 
     /// Deletes service `sid` and its verifications.
     func deleteService(_ sid: String, accountSID: String) -> Bool {
         guard service(sid, accountSID: accountSID) != nil else { return false }
-        services[sid] = nil
-        serviceOrder.removeAll { $0 == sid }
-        let gone = Set(verificationOrder.filter { verifications[$0]?.serviceSID == sid })
-        verificationOrder.removeAll(where: gone.contains)
-        for verification in gone { verifications[verification] = nil }
-        return true
+        for verification in verifications.oldestFirst where verification.serviceSID == sid {
+            verifications.remove(verification.sid)
+        }
+        return services.remove(sid)
     }
 
     // MARK: Verifications
@@ -68,8 +69,7 @@ actor VerifyState {
         }
         var verification = make()
         verification.sendAttempts.append(attempt)
-        verifications[verification.sid] = verification
-        verificationOrder.append(verification.sid)
+        verifications.save(verification)
         return verification
     }
 
@@ -116,21 +116,18 @@ actor VerifyState {
 
     /// Records that the code of `sid` was delivered.
     func recordDelivery(_ delivery: VerificationDelivery, of sid: String) {
-        verifications[sid]?.deliveries.append(delivery)
+        verifications.modify(sid) { $0.deliveries.append(delivery) }
     }
 
     /// The latest verification to `to` in any of the account's services (for the inspection API).
     func latest(to: String, accountSID: String, now: Date) -> VerificationRecord? {
-        let sid = verificationOrder.last { verifications[$0]?.to == to && verifications[$0]?.accountSID == accountSID }
-        return sid.flatMap { refreshed($0, now: now) }
+        verifications.last { $0.to == to && $0.accountSID == accountSID }.flatMap { refreshed($0.sid, now: now) }
     }
 
     /// Makes the account's open verifications to `to` expire now, as if ten minutes had passed.
     func expire(to: String, accountSID: String, now: Date) {
-        for sid in verificationOrder {
-            guard var verification = verifications[sid], verification.to == to, verification.accountSID == accountSID else { continue }
-            verification.expiresAt = min(verification.expiresAt, now)
-            verifications[sid] = verification
+        for verification in verifications.oldestFirst where verification.to == to && verification.accountSID == accountSID {
+            verifications.modify(verification.sid) { $0.expiresAt = min($0.expiresAt, now) }
         }
     }
 
@@ -139,19 +136,19 @@ actor VerifyState {
     private static let maxChecks = SandboxError(.tooManyRequests, code: 60202, "Max check attempts reached")
 
     private func latest(to: String, serviceSID: String, now: Date) -> VerificationRecord? {
-        let sid = verificationOrder.last { verifications[$0]?.to == to && verifications[$0]?.serviceSID == serviceSID }
-        return sid.flatMap { refreshed($0, now: now) }
+        verifications.last { $0.to == to && $0.serviceSID == serviceSID }.flatMap { refreshed($0.sid, now: now) }
     }
 
     /// Verification `sid`, expired first if its ten minutes are over.
     private func refreshed(_ sid: String, now: Date) -> VerificationRecord? {
-        guard var verification = verifications[sid] else { return nil }
-        if verification.status == "pending" || verification.status == "max_attempts_reached", now >= verification.expiresAt {
+        guard let verification = verifications[sid] else { return nil }
+        guard verification.status == "pending" || verification.status == "max_attempts_reached", now >= verification.expiresAt else {
+            return verification
+        }
+        return verifications.modify(sid) { verification in
             verification.status = "expired"
             verification.dateUpdated = verification.expiresAt
-            verifications[sid] = verification
         }
-        return verification
     }
 
     /// Stores `verification` changed by `change`.
@@ -159,7 +156,7 @@ actor VerifyState {
         var verification = verification
         change(&verification)
         verification.dateUpdated = now
-        verifications[verification.sid] = verification
+        verifications.save(verification)
         return verification
     }
 }

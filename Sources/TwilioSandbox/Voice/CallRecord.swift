@@ -3,7 +3,9 @@ import TwilioKit
 
 /// A call the sandbox holds (API v2010 Call, `CA…`): outbound from the API, inbound to an owned
 /// number, or a leg placed by `<Dial>`.
-struct CallRecord: Sendable {
+struct CallRecord: StoredRecord {
+    static let kind = "call"
+
     let sid: String
     let accountSID: String
     let parentCallSID: String?
@@ -114,7 +116,7 @@ struct CallRecord: Sendable {
 }
 
 /// How a call created with `Record=true` is recorded.
-struct CallRecordingOptions: Sendable {
+struct CallRecordingOptions: Codable, Sendable {
     /// The recording's SID, known from the start so the `in-progress` callback can name it.
     let recordingSID: String
     let channels: Int

@@ -1,5 +1,5 @@
 /// Where a recording's status changes are posted (`recordingStatusCallback`), how, and which.
-struct RecordingNotification: Sendable {
+struct RecordingNotification: Codable, Sendable {
     let url: String
     let method: String
     /// `in-progress`, `completed`, `absent`.

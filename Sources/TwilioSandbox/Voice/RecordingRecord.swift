@@ -3,7 +3,9 @@ import TwilioKit
 
 /// A recording the sandbox holds (API v2010 Recording, `RE…`). Its audio is a generated tone of
 /// the recording's length, rendered on request (see ``WAVEncoder``).
-struct RecordingRecord: Sendable {
+struct RecordingRecord: StoredRecord {
+    static let kind = "recording"
+
     let sid: String
     let accountSID: String
     let callSID: String

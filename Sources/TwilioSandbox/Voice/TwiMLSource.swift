@@ -1,5 +1,5 @@
 /// Where a call's next TwiML document comes from: a URL fetched with a method, or inline TwiML.
-enum TwiMLSource: Sendable, Equatable {
+enum TwiMLSource: Codable, Sendable, Equatable {
     /// Fetch the document from `url` with `method` (`GET` or `POST`), adding `parameters` to the
     /// voice request's own (an action's `Digits`, `RecordingUrl`, …).
     case url(String, method: String, parameters: [Parameter] = [])
@@ -7,7 +7,7 @@ enum TwiMLSource: Sendable, Equatable {
     case inline(String)
 
     /// A request parameter added to the standard voice parameters.
-    struct Parameter: Sendable, Equatable {
+    struct Parameter: Codable, Sendable, Equatable {
         let name: String
         let value: String
     }

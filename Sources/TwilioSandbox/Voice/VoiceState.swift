@@ -25,18 +25,29 @@ actor VoiceState {
         case notFound
     }
 
-    private var calls: [String: CallRecord] = [:]
-    private var callOrder: [String] = []
+    private var calls: RecordTable<CallRecord>
     private var controls: [String: Control] = [:]
     private var events: [String: [CallEvent]] = [:]
-    private var recordings: [String: RecordingRecord] = [:]
-    private var recordingOrder: [String] = []
+    private var recordings: RecordTable<RecordingRecord>
+
+    /// The calls and recordings `store` kept, or none.
+    init(store: SandboxStore?) throws {
+        calls = try RecordTable(store: store)
+        recordings = try RecordTable(store: store)
+    }
 
     // MARK: Calls
 
     func insert(_ call: CallRecord) {
-        calls[call.sid] = call
-        callOrder.append(call.sid)
+        calls.save(call)
+    }
+
+    /// Ends the calls a previous run left live: a restart drops them, as a carrier outage would
+    /// (answered calls end `completed`, the others `canceled`). Returns them.
+    func endInterruptedCalls() -> [CallRecord] {
+        calls.oldestFirst.filter { !$0.isFinal }.compactMap { call in
+            finish(call.sid, status: call.status == "in-progress" ? "completed" : "canceled")
+        }
     }
 
     /// Call `sid`, whichever account owns it.
@@ -51,32 +62,27 @@ actor VoiceState {
     /// call is gone or over).
     @discardableResult
     func transition(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
-        guard var call = calls[sid], !call.isFinal else { return nil }
-        change(&call)
-        call.dateUpdated = Date()
-        calls[sid] = call
-        return call
+        guard calls[sid]?.isFinal == false else { return nil }
+        return update(sid, change)
     }
 
     /// Applies `change` to call `sid` whatever its status.
     @discardableResult
     func update(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
-        guard var call = calls[sid] else { return nil }
-        change(&call)
-        call.dateUpdated = Date()
-        calls[sid] = call
-        return call
+        calls.modify(sid) { call in
+            change(&call)
+            call.dateUpdated = Date()
+        }
     }
 
     /// Ends call `sid` with `status` unless it has already ended; stops the TwiML it runs.
     /// Returns the ended call, or `nil` when there was nothing to end.
     func finish(_ sid: String, status: String) -> CallRecord? {
-        guard var call = calls[sid], !call.isFinal else { return nil }
         let now = Date()
-        call.status = status
-        call.endTime = now
-        call.dateUpdated = now
-        calls[sid] = call
+        guard calls[sid]?.isFinal == false, let call = update(sid, {
+            $0.status = status
+            $0.endTime = now
+        }) else { return nil }
         var control = controls[sid] ?? Control()
         control.closed = true
         control.redirect = nil
@@ -88,22 +94,20 @@ actor VoiceState {
     /// Deletes call `sid` of `accountSID` with its event log.
     func delete(_ sid: String, accountSID: String) -> Bool {
         guard call(sid, accountSID: accountSID) != nil else { return false }
-        calls[sid] = nil
         controls[sid] = nil
         events[sid] = nil
-        callOrder.removeAll { $0 == sid }
-        return true
+        return calls.remove(sid)
     }
 
     /// The account's calls, newest first, with ListCall's filters.
     func list(accountSID: String, _ query: CallQuery = CallQuery()) -> [CallRecord] {
-        callOrder.reversed().compactMap { calls[$0] }.filter { $0.accountSID == accountSID && query.matches($0) }
+        calls.newestFirst.filter { $0.accountSID == accountSID && query.matches($0) }
     }
 
     /// The `SequenceNumber` for the call's next status callback.
     func takeSequenceNumber(_ sid: String) -> Int {
         let number = calls[sid]?.nextSequenceNumber ?? 0
-        calls[sid]?.nextSequenceNumber = number + 1
+        calls.modify(sid) { $0.nextSequenceNumber = number + 1 }
         return number
     }
 
@@ -136,13 +140,11 @@ actor VoiceState {
 
     /// Redirects call `sid` to `source` (UpdateCall with `Url` or `Twiml`).
     func redirect(_ sid: String, accountSID: String, to source: TwiMLSource) -> RedirectResult {
-        guard var call = call(sid, accountSID: accountSID) else { return .notFound }
+        guard let call = call(sid, accountSID: accountSID) else { return .notFound }
         var control = controls[sid] ?? Control()
         guard !call.isFinal, !control.closed else { return .notLive }
         guard control.started else {
-            call.instructions = source
-            call.dateUpdated = Date()
-            calls[sid] = call
+            update(sid) { $0.instructions = source }
             return .replaced
         }
         control.redirect = source
@@ -162,8 +164,7 @@ actor VoiceState {
     // MARK: Recordings
 
     func insert(_ recording: RecordingRecord) {
-        recordings[recording.sid] = recording
-        recordingOrder.append(recording.sid)
+        recordings.save(recording)
     }
 
     /// Recording `sid` of `accountSID`; a deleted one only when `includeDeleted`.
@@ -174,17 +175,18 @@ actor VoiceState {
 
     /// Deletes recording `sid`: its media goes, its metadata stays as `deleted`.
     func deleteRecording(_ sid: String, accountSID: String) -> Bool {
-        guard var recording = recording(sid, accountSID: accountSID) else { return false }
-        recording.status = "deleted"
-        recording.dateUpdated = Date()
-        recordings[sid] = recording
+        guard recording(sid, accountSID: accountSID) != nil else { return false }
+        recordings.modify(sid) { recording in
+            recording.status = "deleted"
+            recording.dateUpdated = Date()
+        }
         return true
     }
 
     /// The account's recordings, newest first, filtered as ListRecording filters.
     func recordings(accountSID: String, callSID: String? = nil, created: DateFilterRange = .any,
                     includeDeleted: Bool = false) -> [RecordingRecord] {
-        recordingOrder.reversed().compactMap { recordings[$0] }.filter { recording in
+        recordings.newestFirst.filter { recording in
             recording.accountSID == accountSID
                 && (callSID.map { recording.callSID == $0 } ?? true)
                 && created.contains(recording.dateCreated)

@@ -9,8 +9,10 @@ struct SandboxFixture {
     let client: TwilioClient
 
     /// Starts a sandbox whose statuses change every `statusStep`.
-    static func start(statusStep: Duration = .milliseconds(20), minimumScheduleLead: Duration = .seconds(2)) async throws -> SandboxFixture {
-        let server = try await SandboxServer.start(.init(port: 0, statusStep: statusStep, minimumScheduleLead: minimumScheduleLead))
+    static func start(statusStep: Duration = .milliseconds(20), minimumScheduleLead: Duration = .seconds(2),
+                      stateFile: String? = nil) async throws -> SandboxFixture {
+        let server = try await SandboxServer.start(.init(port: 0, statusStep: statusStep, minimumScheduleLead: minimumScheduleLead,
+                                                         stateFile: stateFile))
         return SandboxFixture(server: server, client: TwilioClient(configuration: server.clientConfiguration))
     }
 
