@@ -473,6 +473,23 @@ def test_intelligence_transcripts_list(client):
         assert client.intelligence.v2.transcripts(transcript.sid).fetch().sid == transcript.sid
 
 
+@needs_intelligence
+def test_intelligence_transcribes_a_recorded_call(client, handset, eventually):
+    call = client.calls.create(to=handset(), from_=SENDER, record=True,
+                               twiml="<Response><Say>Thanks for calling.</Say><Say>Goodbye.</Say></Response>")
+    recordings = eventually(lambda: client.recordings.list(call_sid=call.sid), lambda r: len(r) > 0, timeout=20,
+                            what="the call's recording")
+    transcript = client.intelligence.v2.transcripts.create(
+        service_sid="GA" + "a" * 32, channel={"media_properties": {"source_sid": recordings[0].sid}}, customer_key="sdk")
+    assert transcript.status == "queued" and transcript.sid.startswith("GT")
+    done = eventually(lambda: client.intelligence.v2.transcripts(transcript.sid).fetch(), lambda t: t.status == "completed",
+                      timeout=20, what="the transcript to complete")
+    assert done.customer_key == "sdk"
+    sentences = client.intelligence.v2.transcripts(transcript.sid).sentences.list()
+    assert [s.transcript for s in sentences] == ["Thanks for calling.", "Goodbye."]
+    assert client.intelligence.v2.transcripts(transcript.sid).delete() is True
+
+
 @needs_content
 def test_content_templates_list(client):
     templates = client.content.v1.contents.list(limit=20)

@@ -53,6 +53,7 @@ final class SandboxWorld: Sendable {
             await numbers.provision(number, accountSID: configuration.accountSID)
         }
         await messaging.resumeDeliveries()
+        await TranscriptionSimulator(world: self).resume()
         for call in await voice.endInterruptedCalls() {
             logger.notice("A call left live by the previous run has ended", metadata: ["call": "\(call.sid)", "status": "\(call.status)"])
         }

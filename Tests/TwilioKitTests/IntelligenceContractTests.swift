@@ -25,6 +25,26 @@ struct IntelligenceContractTests {
         #expect(query.values("Status") == ["in-progress"])
     }
 
+    @Test func createTranscriptWithEveryParameter() async throws {
+        let start = try #require(TwilioDateFormat.date(from: "2019-11-22T23:46:00Z"))
+        let parameters = TranscriptCreateParameters(
+            serviceSid: "GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", channel: TranscriptCreateParameters.recordingChannel("REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+            customerKey: "order-1234", mediaStartTime: start)
+        let request = try await harness.check("CreateTranscript") { client in
+            let transcript = try await client.intelligence.createTranscript(parameters)
+            #expect(transcript.sid?.hasPrefix("GT") == true)
+        }
+        let form = FormParameters.decode(String(decoding: request.body ?? [], as: UTF8.self))
+        let operation = try #require(try OpenAPISpec.load(.intelligence).operation(id: "CreateTranscript"))
+        #expect(Set(form.items.map(\.name)) == operation.formParameters, "every CreateTranscript parameter is settable")
+        #expect(form.values("Channel") == [#"{"media_properties":{"source_sid":"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}"#])
+        #expect(form.values("MediaStartTime") == ["2019-11-22T23:46:00Z"])
+    }
+
+    @Test func deleteTranscript() async throws {
+        try await harness.check("DeleteTranscript") { try await $0.intelligence.deleteTranscript(transcriptSid) }
+    }
+
     @Test func fetchTranscript() async throws {
         try await harness.check("FetchTranscript") { client in
             let transcript = try await client.intelligence.fetchTranscript(transcriptSid)

@@ -108,4 +108,52 @@ struct IntelligenceSandboxTests {
               case .string(let sid)? = media["source_sid"] else { return nil }
         return sid
     }
+
+    @Test func aRecordedCallIsTranscribed() async throws {
+        try await SandboxFixture.with { sandbox in
+            let client = sandbox.client
+            let twiml = "<Response><Say>Thanks for calling Owl Bank.</Say><Say>Your balance is forty dollars.</Say></Response>"
+            let call = try await client.calls.create(.init(to: "+14155550311", from: "+14155550100", instructions: .twiml(twiml), record: true))
+            let callSid = try #require(call.sid)
+            let recordings = try await sandbox.eventually({ try await client.recordings.list(.init(callSid: callSid)).collect() }) { !$0.isEmpty }
+            let recording = try #require(recordings.first?.sid)
+
+            let queued = try await client.intelligence.createTranscript(.init(
+                serviceSid: "GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", channel: TranscriptCreateParameters.recordingChannel(recording),
+                customerKey: "balance-call"))
+            #expect(queued.status == .queued)
+            let sid = try #require(queued.sid)
+            let done = try await sandbox.eventually({ try await client.intelligence.fetchTranscript(sid) }) { $0.status == .completed }
+            #expect(done.status == .completed)
+            #expect(done.customerKey == "balance-call")
+            let sentences = try await client.intelligence.listSentences(sid).collect()
+            #expect(sentences.compactMap(\.transcript) == ["Thanks for calling Owl Bank.", "Your balance is forty dollars."])
+            #expect(try await client.intelligence.listTranscripts(.init(sourceSid: recording)).collect().map(\.sid) == [sid])
+
+            try await client.intelligence.deleteTranscript(sid)
+            let gone = await #expect(throws: TwilioError.self) { _ = try await client.intelligence.fetchTranscript(sid) }
+            #expect(gone?.httpStatus == 404)
+        }
+    }
+
+    @Test func createTranscriptIsValidatedAndAMediaURLFails() async throws {
+        try await SandboxFixture.with { sandbox in
+            let intelligence = sandbox.client.intelligence
+            let unknown = await #expect(throws: TwilioError.self) {
+                _ = try await intelligence.createTranscript(.init(serviceSid: "GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                                                                  channel: TranscriptCreateParameters.recordingChannel("RE00000000000000000000000000000000")))
+            }
+            #expect(unknown?.httpStatus == 400)
+            #expect(unknown?.message.contains("source_sid must be a recording") == true)
+            let badService = await #expect(throws: TwilioError.self) {
+                _ = try await intelligence.createTranscript(.init(serviceSid: "nope", channel: TranscriptCreateParameters.mediaURLChannel("https://example.com/a.wav")))
+            }
+            #expect(badService?.message.contains("ServiceSid") == true)
+
+            let external = try await intelligence.createTranscript(.init(serviceSid: "GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                                                                         channel: TranscriptCreateParameters.mediaURLChannel("https://example.com/a.wav")))
+            let failed = try await sandbox.eventually({ try await intelligence.fetchTranscript(external.sid ?? "") }) { $0.status == .failed }
+            #expect(failed.status == .failed, "the sandbox cannot transcribe audio it did not record")
+        }
+    }
 }

@@ -20,9 +20,26 @@ actor IntelligenceState {
         transcripts.save(transcript)
     }
 
+    /// The transcript `sid`, whichever account owns it.
+    func transcript(_ sid: String) -> TranscriptRecord? { transcripts[sid] }
+
     /// The transcript `sid` of `accountSID`.
     func transcript(_ sid: String, accountSID: String) -> TranscriptRecord? {
         transcripts[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+    }
+
+    /// Applies `change` to transcript `sid` and returns the result.
+    @discardableResult
+    func update(_ sid: String, _ change: (inout TranscriptRecord) -> Void) -> TranscriptRecord? {
+        transcripts.modify(sid) { transcript in
+            change(&transcript)
+            transcript.dateUpdated = Date()
+        }
+    }
+
+    /// Transcripts still being transcribed, oldest first (taken up again after a restart).
+    func inFlight() -> [TranscriptRecord] {
+        transcripts.oldestFirst.filter { TranscriptRecord.inFlightStatuses.contains($0.status) }
     }
 
     /// Deletes transcript `sid`.

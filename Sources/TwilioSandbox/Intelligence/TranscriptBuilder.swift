@@ -47,7 +47,8 @@ struct TranscriptBuilder: Sendable {
         return TranscriptRecord(
             sid: SID.make("GT"), accountSID: accountSID, serviceSID: serviceSID, status: "completed", channel: channel,
             sourceSID: sourceSID, languageCode: languageCode, customerKey: customerKey,
-            mediaStartTime: date.addingTimeInterval(-duration), redaction: redaction, sentences: sentences, dateCreated: date)
+            mediaStartTime: date.addingTimeInterval(-duration), redaction: redaction, sentences: sentences, dateCreated: date,
+            dateUpdated: date)
     }
 
     /// `Speaker: text` as its two parts; a line without a speaker is the `Speaker`'s.

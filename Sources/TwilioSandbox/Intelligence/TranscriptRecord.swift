@@ -8,20 +8,28 @@ struct TranscriptRecord: StoredRecord {
     let sid: String
     let accountSID: String
     let serviceSID: String
-    let status: String
+    /// `queued`, `in-progress`, then `completed` (or `failed`).
+    var status: String
     /// The media source and participants: `{media_properties: {source_sid, reference_sids}, participants}`.
-    let channel: SandboxJSON
+    var channel: SandboxJSON
     /// The source recording (`RE…`), for `SourceSid` filters.
     let sourceSID: String
     let languageCode: String
     let customerKey: String?
-    let mediaStartTime: Date?
+    var mediaStartTime: Date?
     let redaction: Bool
-    let sentences: [TranscriptSentenceRecord]
+    /// The sentences the transcription gives; served once the transcript is `completed`.
+    var sentences: [TranscriptSentenceRecord]
     let dateCreated: Date
+    var dateUpdated: Date
+    /// Statuses a transcript moves on from by itself.
+    static let inFlightStatuses: Set<String> = ["queued", "in-progress"]
+
+    /// The sentences as the API serves them: none until the transcription is over.
+    var servedSentences: [TranscriptSentenceRecord] { status == "completed" ? sentences : [] }
 
     /// The media's duration in whole seconds (the end of the last sentence, rounded up).
-    var duration: Int { Int((sentences.last?.endTime ?? 0).rounded(.up)) }
+    var duration: Int { Int((servedSentences.last?.endTime ?? 0).rounded(.up)) }
 
     var url: String { "https://intelligence.twilio.com/v2/Transcripts/\(sid)" }
 
@@ -33,7 +41,7 @@ struct TranscriptRecord: StoredRecord {
             ("service_sid", .string(serviceSID)),
             ("sid", .string(sid)),
             ("date_created", date(dateCreated)),
-            ("date_updated", date(dateCreated)),
+            ("date_updated", date(dateUpdated)),
             ("status", .string(status)),
             ("channel", channel),
             ("data_logging", false),

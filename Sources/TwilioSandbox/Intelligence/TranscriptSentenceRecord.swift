@@ -26,11 +26,11 @@ struct TranscriptSentenceRecord: Codable, Sendable {
         return .object([
             ("media_channel", .int(mediaChannel)),
             ("sentence_index", .int(index)),
-            ("start_time", Self.seconds(startTime)),
-            ("end_time", Self.seconds(endTime)),
+            ("start_time", Self.decimal(startTime)),
+            ("end_time", Self.decimal(endTime)),
             ("transcript", .string(text.split(separator: " ").map { shown(String($0)) }.joined(separator: " "))),
             ("sid", .string(sid)),
-            ("confidence", Self.seconds(confidence)),
+            ("confidence", Self.decimal(confidence)),
             ("words", .array(words.map { word in
                 .object([("word", .string(shown(word.text))),
                          ("start_time", wordTimestamps ? Self.seconds(word.start) : .null),
@@ -39,8 +39,11 @@ struct TranscriptSentenceRecord: Codable, Sendable {
         ])
     }
 
-    /// A number written with two decimals, as Twilio writes offsets and confidences.
+    /// A number written with two decimals, as Twilio writes word offsets.
     private static func seconds(_ value: Double) -> SandboxJSON { .number(String(format: "%.2f", value)) }
+
+    /// A sentence's offsets and confidence: decimals the spec types as strings (`"1.75"`).
+    private static func decimal(_ value: Double) -> SandboxJSON { .string(String(format: "%.2f", value)) }
 
     /// Whether `word` is personal data the redaction masks.
     static func isPII(_ word: String) -> Bool {

@@ -1,16 +1,25 @@
 import Hummingbird
 import TwilioKit
 
-/// Voice Intelligence v2 (`https://intelligence.twilio.com/v2/Transcripts…`): list, fetch, delete
-/// transcripts, and list their sentences.
+/// Voice Intelligence v2 (`https://intelligence.twilio.com/v2/Transcripts…`): create (from the
+/// sandbox's own recordings), list, fetch, delete transcripts, and list their sentences.
 struct TranscriptsController {
     let world: SandboxWorld
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
+        group.post("Transcripts", use: create)
         group.get("Transcripts", use: list)
         group.get("Transcripts/{TranscriptSid}", use: fetch)
         group.delete("Transcripts/{TranscriptSid}", use: delete)
         group.get("Transcripts/{TranscriptSid}/Sentences", use: sentences)
+    }
+
+    /// CreateTranscript: `ServiceSid`, `Channel` (JSON: `media_properties.source_sid` names one of
+    /// the account's recordings, or `media_url` some audio), `CustomerKey`, `MediaStartTime`.
+    /// Answers 202 with the `queued` transcript; see ``TranscriptionSimulator``.
+    @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let transcript = try await TranscriptionSimulator(world: world).create(try await request.form(), accountSID: try context.account)
+        return SandboxResponse.json(transcript.json, status: .accepted)
     }
 
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -45,7 +54,7 @@ struct TranscriptsController {
         }
         let redacted = try query.bool("Redacted") ?? transcript.redaction
         let wordTimestamps = try query.bool("WordTimestamps") ?? false
-        let items = transcript.sentences.map { $0.json(redacted: redacted, wordTimestamps: wordTimestamps) }
+        let items = transcript.servedSentences.map { $0.json(redacted: redacted, wordTimestamps: wordTimestamps) }
         let page = try PageRequest(query).metaPage(items, key: "sentences", origin: request.sandboxOrigin("intelligence"),
                                                     path: "/v2/Transcripts/\(transcript.sid)/Sentences", query: query)
         return SandboxResponse.json(page)

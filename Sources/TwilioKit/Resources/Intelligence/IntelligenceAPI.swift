@@ -11,6 +11,16 @@ public struct IntelligenceAPI: Sendable {
         client.list(TwilioRequest(.get, .intelligence, "/v2/Transcripts", query: filter.query), limit: limit)
     }
 
+    /// Creates a transcript of a recording or media URL; Twilio answers at once with it `queued`.
+    public func createTranscript(_ parameters: TranscriptCreateParameters) async throws(TwilioError) -> Transcript {
+        try await client.send(TwilioRequest(.post, .intelligence, "/v2/Transcripts", form: parameters.form))
+    }
+
+    /// Deletes a transcript (`GT…`).
+    public func deleteTranscript(_ sid: String) async throws(TwilioError) {
+        try await client.send(TwilioRequest(.delete, .intelligence, path(sid)))
+    }
+
     /// Fetches a transcript (`GT…`).
     public func fetchTranscript(_ sid: String) async throws(TwilioError) -> Transcript {
         try await client.send(TwilioRequest(.get, .intelligence, path(sid)))
