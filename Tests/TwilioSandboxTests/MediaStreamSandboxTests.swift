@@ -28,8 +28,9 @@ struct MediaStreamSandboxTests {
         }
     }
 
-    private func call(_ sandbox: SandboxFixture, twiml: String, to: String = "+14155559876") async throws -> String {
-        let call = try await sandbox.client.calls.create(.init(to: to, from: "+15005550006", instructions: .twiml(twiml)))
+    private func call(_ sandbox: SandboxFixture, twiml: String, to: String = "+14155559876", recordDual: Bool = false) async throws -> String {
+        let call = try await sandbox.client.calls.create(.init(to: to, from: "+15005550006", instructions: .twiml(twiml),
+                                                               record: recordDual ? true : nil, recordingChannels: recordDual ? .dual : nil))
         return call.sid ?? ""
     }
 
@@ -111,6 +112,41 @@ struct MediaStreamSandboxTests {
             #expect(ended?["audio_bytes"] as? Int == sent.count, "and in the bridge's outcome")
             #expect(streamEvent("stream-started", in: log)?["stream_sid"] as? String == start.streamSid)
         }
+    }
+
+    @Test func theAppsAudioIsInTheCallsRecordingAndTheInspectionAPI() async throws {
+        try await withSandbox { sandbox in
+            let app = try await MediaStreamApp.start { message, side in
+                guard case .start = message else { return .keepListening }
+                try await side.media((0..<4000).map { UInt8(truncatingIfNeeded: $0 * 13) })  // half a second
+                return .keepListening
+            }
+            defer { Task { await app.stop() } }
+            let sid = try await call(sandbox, twiml: connectStream(app.url), recordDual: true)
+            _ = try await completed(sandbox, sid)
+            let sent = MuLaw.decode(await app.log.sentAudio)
+            #expect(sent.count == 4000)
+
+            let inspected = try await sandbox.request(.get, "/sandbox/calls/\(sid)/audio")
+            #expect(inspected.status == 200)
+            #expect(Self.channel(1, of: inspected.body, channels: 1) == sent, "the inspection API serves what the app sent")
+
+            let recordings = try await sandbox.eventually({ try await sandbox.client.recordings.list(.init(callSid: sid)).collect() }) { !$0.isEmpty }
+            let recording = try #require(recordings.first?.sid)
+            let wav = try await sandbox.client.recordings.download(recording, format: .wav).bytes
+            #expect(wav[22] == 2, "a dual-channel recording")
+            let outbound = Self.channel(2, of: wav, channels: 2)
+            #expect(Array(outbound.prefix(4000)) == sent, "the recording's second channel is what the app sent")
+            #expect(outbound.dropFirst(4000).allSatisfy { $0 == 0 }, "then silence to the recording's length")
+            let caller = Self.channel(1, of: wav, channels: 2)
+            #expect(caller.contains { abs(Int($0)) > 1000 }, "the first channel is the caller's side")
+        }
+    }
+
+    /// The samples of channel `number` (1-based) of a 16-bit PCM WAV with a 44-byte header.
+    private static func channel(_ number: Int, of wav: [UInt8], channels: Int) -> [Int16] {
+        let samples = stride(from: 44, to: wav.count - 1, by: 2).map { Int16(bitPattern: UInt16(wav[$0]) | UInt16(wav[$0 + 1]) << 8) }
+        return stride(from: number - 1, to: samples.count, by: channels).map { samples[$0] }
     }
 
     @Test func marksComeBackOnceTheAudioBeforeThemHasPlayed() async throws {

@@ -1,8 +1,9 @@
 import Hummingbird
 import TwilioKit
 
-/// `/sandbox/…` for voice: simulated handsets calling owned numbers, and each call's event log
-/// (text said, URLs played, digits gathered, recordings, streams). Scoped to the caller's account.
+/// `/sandbox/…` for voice: simulated handsets calling owned numbers, each call's event log (text
+/// said, URLs played, digits gathered, recordings, streams) and the audio applications streamed to
+/// it. Scoped to the caller's account.
 struct VoiceInspectionController {
     let world: SandboxWorld
 
@@ -10,6 +11,7 @@ struct VoiceInspectionController {
         group.post("handsets/{Number}/calls", use: handsetCalls)
         group.get("calls", use: calls)
         group.get("calls/{CallSid}/events", use: events)
+        group.get("calls/{CallSid}/audio", use: audio)
     }
 
     /// The handset calls an owned number: form or JSON `To`, `Digits` (repeatable: one string per
@@ -33,11 +35,27 @@ struct VoiceInspectionController {
 
     /// The call's event log, oldest first.
     @Sendable func events(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let call = try await call(request, context)
+        let events = await world.voice.events(of: call.sid)
+        return SandboxResponse.json(.object([("call", call.json), ("events", .array(events.map(\.json)))]))
+    }
+
+    /// What applications sent the call over `<Connect><Stream>`, as a mono WAV (8 kHz, 16-bit);
+    /// 404 when nothing was streamed to it.
+    @Sendable func audio(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let call = try await call(request, context)
+        let audio = await world.voice.receivedAudio(of: call.sid)
+        guard !audio.isEmpty else {
+            throw SandboxError(.notFound, code: 20404, "No application streamed audio to call \(call.sid)")
+        }
+        return SandboxResponse.bytes(WAVEncoder.wav(samples: MuLaw.decode(audio), channels: 1), contentType: WAVEncoder.contentType)
+    }
+
+    private func call(_ request: Request, _ context: SandboxRequestContext) async throws -> CallRecord {
         let sid = try context.parameters.require("CallSid")
         guard let call = await world.voice.call(sid, accountSID: try context.account) else {
             throw SandboxError.notFound(request.uri.path)
         }
-        let events = await world.voice.events(of: sid)
-        return SandboxResponse.json(.object([("call", call.json), ("events", .array(events.map(\.json)))]))
+        return call
     }
 }

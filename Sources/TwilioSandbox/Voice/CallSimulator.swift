@@ -173,9 +173,11 @@ struct CallSimulator: Sendable {
         var extra: [(String, String)] = [("CallDuration", String(call.duration ?? 0))]
         if let options = call.recording, let duration = call.duration {
             if duration > 0 {
+                let streamed = await voice.receivedAudio(of: call.sid)
                 let recording = await makeRecording(
                     sid: options.recordingSID, of: call, source: "OutboundAPI", seconds: duration, channels: options.channels,
-                    track: options.track, startTime: call.answerTime ?? Date(), notification: options.notification)
+                    track: options.track, startTime: call.answerTime ?? Date(), notification: options.notification,
+                    streamedAudio: streamed.isEmpty || options.track == "inbound" ? nil : Data(streamed))
                 extra += [("RecordingUrl", recording.mediaURL), ("RecordingSid", recording.sid), ("RecordingDuration", String(duration))]
             } else if let notification = options.notification, notification.events.contains("absent") {
                 await webhooks.send(notification.url, method: notification.method, parameters: [
@@ -203,12 +205,13 @@ struct CallSimulator: Sendable {
     /// Stores a completed recording of `call` and posts its `completed` status callback when asked.
     @discardableResult
     func makeRecording(sid: String = SID.make("RE"), of call: CallRecord, source: String, seconds: Int, channels: Int,
-                       track: String, startTime: Date, notification: RecordingNotification?) async -> RecordingRecord {
+                       track: String, startTime: Date, notification: RecordingNotification?,
+                       streamedAudio: Data? = nil) async -> RecordingRecord {
         let now = Date()
         let recording = RecordingRecord(
             sid: sid, accountSID: call.accountSID, callSID: call.sid, source: source, channels: channels, track: track,
             duration: seconds, startTime: startTime, dateCreated: now, dateUpdated: now, status: "completed",
-            apiOrigin: call.apiOrigin)
+            apiOrigin: call.apiOrigin, streamedAudio: streamedAudio)
         await voice.insert(recording)
         await voice.log(call.sid, CallEvent("recording", [
             ("recording_sid", .string(sid)), ("source", .string(source)), ("duration", .int(seconds)),

@@ -23,6 +23,14 @@ struct RecordingRecord: StoredRecord {
     var status: String
     /// Where the API was reached (`http://host:port/api`), the base of ``mediaURL``.
     let apiOrigin: String
+    /// What applications sent the call over media streams (8 kHz µ-law), heard on the recording's
+    /// outbound side; `nil` when none did, and the recording is a tone.
+    var streamedAudio: Data?
+
+    /// The recording's audio as a WAV file.
+    var wav: [UInt8] {
+        WAVEncoder.recording(seconds: duration, channels: channels, outbound: streamedAudio.map { MuLaw.decode([UInt8]($0)) })
+    }
 
     var isDeleted: Bool { status == "deleted" }
 

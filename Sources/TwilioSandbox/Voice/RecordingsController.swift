@@ -41,11 +41,11 @@ struct RecordingsController {
         return SandboxResponse.noContent
     }
 
-    /// The audio: a WAV of the recording's length (also without an extension, as Twilio serves it).
+    /// The audio: a WAV of the recording's length (also without an extension, as Twilio serves it):
+    /// what the application streamed to the call, or a tone.
     @Sendable func media(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let recording = try await recording(request, context)
-        return SandboxResponse.bytes(WAVEncoder.tone(seconds: recording.duration, channels: recording.channels),
-                                     contentType: WAVEncoder.contentType)
+        return SandboxResponse.bytes(recording.wav, contentType: WAVEncoder.contentType)
     }
 
     /// MP3 needs an encoder the sandbox does not have: it answers 404 rather than mislabelled audio.

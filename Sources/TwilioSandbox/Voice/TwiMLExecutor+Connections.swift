@@ -126,6 +126,7 @@ extension TwiMLExecutor {
                 let outcome = await simulator.mediaStreams.run(stream, call: call)
                 try Task.checkCancellation()
                 await account(outcome.audioSeconds)
+                await voice.appendReceivedAudio(outcome.audio, to: callSID)
                 await log("stream-ended", [
                     ("url", .string(stream.url)), ("audio_bytes", .int(outcome.audio.count)),
                     ("marks", .array(outcome.marks.map(SandboxJSON.string))),

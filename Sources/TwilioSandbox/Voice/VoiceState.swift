@@ -28,6 +28,8 @@ actor VoiceState {
     private var calls: RecordTable<CallRecord>
     private var controls: [String: Control] = [:]
     private var events: [String: [CallEvent]] = [:]
+    /// What applications sent each call over `<Connect><Stream>`: 8 kHz µ-law, in order.
+    private var receivedAudio: [String: [UInt8]] = [:]
     private var recordings: RecordTable<RecordingRecord>
 
     /// The calls and recordings `store` kept, or none.
@@ -96,6 +98,7 @@ actor VoiceState {
         guard call(sid, accountSID: accountSID) != nil else { return false }
         controls[sid] = nil
         events[sid] = nil
+        receivedAudio[sid] = nil
         return calls.remove(sid)
     }
 
@@ -160,6 +163,17 @@ actor VoiceState {
     }
 
     func events(of sid: String) -> [CallEvent] { events[sid] ?? [] }
+
+    // MARK: Audio
+
+    /// Keeps audio an application sent call `sid` over a media stream.
+    func appendReceivedAudio(_ audio: [UInt8], to sid: String) {
+        guard !audio.isEmpty else { return }
+        receivedAudio[sid, default: []].append(contentsOf: audio)
+    }
+
+    /// Everything applications sent call `sid` over media streams (8 kHz µ-law).
+    func receivedAudio(of sid: String) -> [UInt8] { receivedAudio[sid] ?? [] }
 
     // MARK: Recordings
 

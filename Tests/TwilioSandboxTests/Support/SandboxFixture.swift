@@ -39,8 +39,16 @@ struct SandboxFixture {
         return try await fetch()
     }
 
-    /// A raw HTTP call to the sandbox with the main account's credentials (for the inspection API).
+    /// A raw HTTP call to the sandbox with the main account's credentials, its answer as JSON
+    /// (for the inspection API).
     func inspect(_ method: HTTPMethod, _ path: String, form: [(String, String)] = []) async throws -> (status: Int, json: [String: Any]) {
+        let response = try await request(method, path, form: form)
+        let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        return (response.status, json)
+    }
+
+    /// A raw HTTP call to the sandbox with the main account's credentials.
+    func request(_ method: HTTPMethod, _ path: String, form: [(String, String)] = []) async throws -> TwilioHTTPResponse {
         let credentials = Data("\(server.configuration.accountSID):\(server.configuration.authToken)".utf8).base64EncodedString()
         var headers: [(name: String, value: String)] = [(name: "Authorization", value: "Basic \(credentials)")]
         var body: [UInt8]?
@@ -51,8 +59,6 @@ struct SandboxFixture {
             body = Array(parameters.encoded.utf8)
         }
         let request = TwilioHTTPRequest(method: method, url: server.baseURL + path, headers: headers, body: body)
-        let response = try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
-        let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
-        return (response.status, json)
+        return try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
     }
 }
