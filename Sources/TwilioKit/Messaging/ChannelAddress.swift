@@ -18,7 +18,7 @@
 ///
 /// Any other `prefix:` is rejected. A plain string starting with `+` is always read as a
 /// phone number.
-public enum ChannelAddress: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum ChannelAddress: Sendable, Hashable, ValidatedString {
     /// A phone number for SMS, MMS or voice.
     case phoneNumber(E164PhoneNumber)
     /// An SMS short code of 5 or 6 digits.
@@ -80,24 +80,6 @@ public enum ChannelAddress: Sendable, Hashable, Codable, CustomStringConvertible
         case .rcs(let number): "rcs:\(number)"
         case .rcsAgent(let id): "rcs:\(id)"
         }
-    }
-
-    /// Decodes a JSON string holding an address.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let string = try container.decode(String.self)
-        do {
-            self = try ChannelAddress(string)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(string)\" \(error.description)")
-        }
-    }
-
-    /// Encodes the address as its canonical string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 
     private static func plain(_ string: String) throws(ChannelAddressError) -> ChannelAddress {

@@ -11,7 +11,7 @@
 /// - The country code itself is not checked against the ITU list of assigned codes.
 ///
 /// ``init(normalizing:defaultCountryCallingCode:)`` accepts the usual human spellings.
-public struct E164PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct E164PhoneNumber: Sendable, Hashable, ValidatedString {
     /// The fewest digits (country code included) accepted.
     public static let minimumDigitCount = 7
     /// The most digits (country code included) E.164 allows.
@@ -82,24 +82,6 @@ public struct E164PhoneNumber: Sendable, Hashable, Codable, CustomStringConverti
     /// Whether `character` is one of the ASCII digits `0`–`9`.
     static func isASCIIDigit(_ character: Character) -> Bool {
         character.isASCII && character.isNumber
-    }
-
-    /// Decodes a JSON string holding a strict E.164 number.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let string = try container.decode(String.self)
-        do {
-            self = try E164PhoneNumber(string)
-        } catch {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(string)\" \(error.description)")
-        }
-    }
-
-    /// Encodes the number as its E.164 string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

@@ -66,9 +66,9 @@ struct VerificationRecord: StoredRecord {
 
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.iso8601String(from: value)) }
 
-    /// Twilio's JSON for the Verification resource.
-    var json: SandboxJSON {
-        .object([
+    /// The fields a Verification and its VerificationCheck both start with.
+    private var commonFields: [(String, SandboxJSON)] {
+        [
             ("sid", .string(sid)),
             ("service_sid", .string(serviceSID)),
             ("account_sid", .string(accountSID)),
@@ -76,6 +76,12 @@ struct VerificationRecord: StoredRecord {
             ("channel", .string(channel)),
             ("status", .string(status)),
             ("valid", .bool(status == "approved")),
+        ]
+    }
+
+    /// Twilio's JSON for the Verification resource.
+    var json: SandboxJSON {
+        .object(commonFields + [
             ("date_created", date(dateCreated)),
             ("date_updated", date(dateUpdated)),
             ("lookup", lookup),
@@ -92,14 +98,7 @@ struct VerificationRecord: StoredRecord {
 
     /// Twilio's JSON for a VerificationCheck of this verification.
     var checkJSON: SandboxJSON {
-        .object([
-            ("sid", .string(sid)),
-            ("service_sid", .string(serviceSID)),
-            ("account_sid", .string(accountSID)),
-            ("to", .string(to)),
-            ("channel", .string(channel)),
-            ("status", .string(status)),
-            ("valid", .bool(status == "approved")),
+        .object(commonFields + [
             ("amount", .optional(amount)),
             ("payee", .optional(payee)),
             ("sna_attempts_error_codes", []),

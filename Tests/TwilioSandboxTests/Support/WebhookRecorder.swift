@@ -18,13 +18,12 @@ final class WebhookRecorder: Sendable {
     }
 
     private let state: RecorderState
-    private let task: Task<Void, any Error>
+    private let server: LocalServer
     /// `http://127.0.0.1:<port>`.
-    let baseURL: String
+    var baseURL: String { "http://127.0.0.1:\(server.port)" }
 
-    private init(baseURL: String, task: Task<Void, any Error>, state: RecorderState) {
-        self.baseURL = baseURL
-        self.task = task
+    private init(server: LocalServer, state: RecorderState) {
+        self.server = server
         self.state = state
     }
 
@@ -34,16 +33,10 @@ final class WebhookRecorder: Sendable {
         let router = Router()
         router.on("**", method: .post) { request, _ in try await state.handle(request) }
         router.on("**", method: .get) { request, _ in try await state.handle(request) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                      onServerRunning: { channel in
-                                          continuation.yield(channel.localAddress?.port ?? 0)
-                                          continuation.finish()
-                                      })
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        let port = await iterator.next() ?? 0
-        return WebhookRecorder(baseURL: "http://127.0.0.1:\(port)", task: task, state: state)
+        let server = await LocalServer.start { address, onServerRunning in
+            Application(router: router, configuration: .init(address: address), onServerRunning: onServerRunning)
+        }
+        return WebhookRecorder(server: server, state: state)
     }
 
     /// Answers requests to `path` with `body` (TwiML by default).
@@ -56,26 +49,14 @@ final class WebhookRecorder: Sendable {
 
     /// Waits until `predicate` holds for the received requests (up to `timeout`).
     func waitFor(timeout: Duration = .seconds(10), _ predicate: @Sendable ([Received]) -> Bool) async throws -> [Received] {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            let received = await state.received
-            if predicate(received) { return received }
-            try await Task.sleep(for: .milliseconds(20))
+        try await waitUntil(timeout: timeout, every: .milliseconds(20), { await state.received }, predicate) { received in
+            "received \(received.map { "\($0.method) \($0.path)" })"
         }
-        let received = await state.received
-        if predicate(received) { return received }
-        throw WaitTimeout(description: "condition not met in \(timeout); received \(received.map { "\($0.method) \($0.path)" })")
     }
 
     func stop() async {
-        task.cancel()
-        _ = await task.result
+        await server.stop()
     }
-}
-
-struct WaitTimeout: Error, CustomStringConvertible {
-    let description: String
 }
 
 private actor RecorderState {
