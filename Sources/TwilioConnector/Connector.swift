@@ -62,11 +62,7 @@ public struct Connector: Sendable {
             return ActionEnvelope.success(action.render(outcome))
         } catch .invalidInput(let issues) {
             // Checks inside an action name core parameters: report them in the caller's dialect.
-            return ActionEnvelope.failure(.invalidInput(issues.map { issue in
-                var renamed = issue
-                renamed.parameter = action.dialectName(of: issue.parameter)
-                return renamed
-            }))
+            return ActionEnvelope.failure(.invalidInput(issues.map { $0.renamed(action.dialectName(of:)) }))
         } catch {
             return ActionEnvelope.failure(error)
         }

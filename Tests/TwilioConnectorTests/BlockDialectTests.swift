@@ -195,6 +195,15 @@ struct BlockDialectTests {
         }
     }
 
+    @Test func valueDependentRulesNameEveryParameterInTheBlocksWords() async throws {
+        try await ConnectorFixture.with { fixture in
+            let error = try await fixture.refusal("twilio_send_verification", .object(
+                ["to": "not-an-address", "channel": "email", "serviceSid": "VA00000000000000000000000000000000"]
+                    .merging(credentials(fixture)) { given, _ in given }))
+            #expect(error.contains("to must be an email address such as ana@example.com when channel is email"), "\(error)")
+        }
+    }
+
     @Test func verificationIsSentAndChecked() async throws {
         try await ConnectorFixture.with { fixture in
             let service = try await fixture.client.verify.createService(.init(friendlyName: "Owl Bank"))

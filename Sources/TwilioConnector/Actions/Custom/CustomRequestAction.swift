@@ -22,7 +22,7 @@ enum CustomActions {
         let path = input.string("Path") ?? ""
         var checks = ValueChecks()
         checks.expect(path.hasPrefix("/") && !path.hasPrefix("//"), "Path", "must start with a single / (the path below the domain)", value: path)
-        checks.expect(!path.contains("?") && !path.contains("#"), "Path", "must not hold a query string: put the parameters in Parameters", value: path)
+        checks.expect(!path.contains("?") && !path.contains("#"), "Path", "must not hold a query string: put the parameters in {Parameters}", value: path)
         checks.expect(!path.split(separator: "/").contains(".."), "Path", "must not hold .. segments", value: path)
         try checks.finish()
         let parameters = form(input.values["Parameters"]?.objectFields ?? [:])

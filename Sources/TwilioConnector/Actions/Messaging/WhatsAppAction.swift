@@ -19,12 +19,12 @@ extension MessagingActions {
         let to = whatsAppAddress(input.string("To") ?? "", parameter: "To", checks: &checks)
         let from = whatsAppAddress(input.string("From") ?? "", parameter: "From", checks: &checks)
         if input.bool("useTemplate") == true {
-            checks.expect(input.has("ContentSid"), "ContentSid", "is required when useTemplate is true")
-            checks.expect(!input.has("Body"), "Body", "is not allowed when useTemplate is true: the template holds the text")
-            checks.expect(!input.has("MediaUrl"), "MediaUrl", "is not allowed when useTemplate is true: the template holds the media")
+            checks.expect(input.has("ContentSid"), "ContentSid", "is required when {useTemplate} is true")
+            checks.expect(!input.has("Body"), "Body", "is not allowed when {useTemplate} is true: the template holds the text")
+            checks.expect(!input.has("MediaUrl"), "MediaUrl", "is not allowed when {useTemplate} is true: the template holds the media")
         } else {
-            checks.expect(input.has("Body") || input.has("MediaUrl"), "Body", "is required when useTemplate is false (unless MediaUrl is given)")
-            checks.expect(!input.has("ContentSid"), "ContentSid", "is only used when useTemplate is true")
+            checks.expect(input.has("Body") || input.has("MediaUrl"), "Body", "is required when {useTemplate} is false (unless {MediaUrl} is given)")
+            checks.expect(!input.has("ContentSid"), "ContentSid", "is only used when {useTemplate} is true")
         }
         try checks.finish()
         let parameters = MessageCreateParameters(

@@ -22,10 +22,10 @@ enum VerifyActions {
         let channel = input.string("Channel").flatMap(VerificationCreateParameters.Channel.init(rawValue:)) ?? .sms
         var checks = ValueChecks()
         if channel == .email {
-            checks.expect(ValueChecks.isEmailAddress(to), "To", "must be an email address such as ana@example.com when Channel is email", value: to)
+            checks.expect(ValueChecks.isEmailAddress(to), "To", "must be an email address such as ana@example.com when {Channel} is email", value: to)
         } else {
-            checks.expect(ValueChecks.isPhoneNumber(to), "To", "must be an E.164 phone number such as +14155550100 when Channel is \(channel.rawValue)", value: to)
-            checks.expect(!input.has("ChannelConfiguration"), "ChannelConfiguration", "is only used when Channel is email")
+            checks.expect(ValueChecks.isPhoneNumber(to), "To", "must be an E.164 phone number such as +14155550100 when {Channel} is \(channel.rawValue)", value: to)
+            checks.expect(!input.has("ChannelConfiguration"), "ChannelConfiguration", "is only used when {Channel} is email")
         }
         if let code = input.string("CustomCode") {
             checks.expect(ValueChecks.isVerificationCode(code), "CustomCode", "must be 4 to 10 digits", value: code)
