@@ -9,7 +9,7 @@ final class ProgressBar: Sendable {
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var latest: ActionProgress?
-        var drawn = false
+        var drawn: ActionProgress?
     }
 
     private let state = Mutex(State())
@@ -24,7 +24,7 @@ final class ProgressBar: Sendable {
             let finished = progress.completed == progress.total
             if let last = state.lastDraw, now - last < .milliseconds(100), !finished { return nil }
             state.lastDraw = now
-            state.drawn = true
+            state.drawn = progress
             return render(progress, elapsed: now - start)
         }
         if let line { FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8)) }
@@ -32,14 +32,11 @@ final class ProgressBar: Sendable {
 
     /// Ends the bar's line, so what follows starts on a fresh one.
     func finish() {
-        let drawn = state.withLock { state in
-            if let latest = state.latest, latest.total > 0 {
-                state.drawn = true
-                FileHandle.standardError.write(Data(("\r\u{1B}[K" + render(latest, elapsed: .now - start)).utf8))
-            }
-            return state.drawn
+        let ending: String? = state.withLock { state in
+            guard let latest = state.latest else { return nil }
+            return latest == state.drawn ? "\n" : "\r\u{1B}[K" + render(latest, elapsed: .now - start) + "\n"
         }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if let ending { FileHandle.standardError.write(Data(ending.utf8)) }
     }
 
     func render(_ progress: ActionProgress, elapsed: Duration) -> String {

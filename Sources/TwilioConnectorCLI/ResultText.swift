@@ -14,6 +14,19 @@ enum ResultText {
         return lines.joined(separator: "\n")
     }
 
+    /// Long lists (a bulk send's recipients) show the items that failed, else their first few:
+    /// the summary fields around them tell the totals.
+    private static let longList = 20
+
+    private static func shownItems(of items: [JSONValue]) -> [(Int, JSONValue)] {
+        let numbered = Array(items.enumerated())
+        guard items.count > longList else { return numbered }
+        let failed = numbered.filter { _, item in
+            if case .object(let fields) = item, let error = fields["error"], error != .null { true } else { false }
+        }
+        return Array((failed.isEmpty ? numbered : failed).prefix(longList))
+    }
+
     private static func text(_ value: JSONValue) -> String? {
         switch value {
         case .string(let text): text
@@ -32,7 +45,11 @@ enum ResultText {
             for name in fields.keys.sorted() { append(name, fields[name] ?? .null, indent: indent + 1, to: &lines) }
         case .array(let items):
             lines.append("\(pad)\(key): (\(items.count))")
-            for (index, item) in items.enumerated() { append("[\(index)]", item, indent: indent + 1, to: &lines) }
+            let shown = shownItems(of: items)
+            for (index, item) in shown { append("[\(index)]", item, indent: indent + 1, to: &lines) }
+            if shown.count < items.count {
+                lines.append("\(pad)  … \(items.count - shown.count) more not shown (--output json lists every one)")
+            }
         default:
             lines.append("\(pad)\(key): \(text(value) ?? "")")
         }
