@@ -233,5 +233,9 @@ struct BlockDialectTests {
         let sms = connector.describe("twilio_send_sms")?.inputSchema.objectFields
         #expect(sms?["required"] == ["phoneNumbers", "message"])
         #expect(sms?["properties"]?.objectFields?["fromNumber"] != nil)
+        #expect(sms?["properties"]?.objectFields?["concurrency"]?.objectFields?["default"] == 1,
+                "the block sends one number at a time unless told otherwise, and its schema says so")
+        let bulk = connector.describe("sendBulkSMS")?.inputSchema.objectFields
+        #expect(bulk?["properties"]?.objectFields?["Concurrency"]?.objectFields?["default"] == 8)
     }
 }

@@ -8,6 +8,15 @@ public struct ActionInput: Sendable {
 
     /// Validates `raw` (core parameter names) against `specs` and `rules`; `rename` gives each
     /// parameter's name in the caller's dialect, for the error messages.
+    /// Whether `value` counts as not given: missing, `null`, or empty (workflow editors send
+    /// empty fields).
+    static func isAbsent(_ value: JSONValue?) -> Bool {
+        switch value {
+        case nil, .null?, .string("")?, .object([:])?, .array([])?: true
+        default: false
+        }
+    }
+
     static func validate(_ raw: [String: JSONValue], specs: [ParameterSpec], rules: [CrossRule],
                          rename: (String) -> String = { $0 }) -> Result<ActionInput, ActionFailure> {
         var values: [String: JSONValue] = [:]
@@ -17,14 +26,7 @@ public struct ActionInput: Sendable {
             issues.append(ValidationIssue(parameter: rename(name), rule: "is not a parameter of this action"))
         }
         for spec in specs {
-            let given = raw[spec.name].flatMap { value -> JSONValue? in
-                if case .null = value { return nil }
-                switch value {
-                case .string(""), .object([:]), .array([]): return nil  // workflow editors send empty fields
-                default: return value
-                }
-            }
-            guard let given else {
+            guard let given = raw[spec.name], !isAbsent(given) else {
                 if let fallback = spec.defaultValue { values[spec.name] = fallback }
                 else if spec.required { issues.append(ValidationIssue(parameter: rename(spec.name), rule: "is required")) }
                 continue

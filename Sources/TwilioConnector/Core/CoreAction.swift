@@ -54,11 +54,16 @@ public struct CoreAction: Sendable {
     }
 
     /// The JSON Schema of the input, with parameter names as `rename` gives them.
-    func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = []) -> JSONValue {
+    func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = [], defaults: [String: JSONValue] = [:]) -> JSONValue {
         let visible = parameters.filter { !hidden.contains($0.name) }
+        func schema(_ spec: ParameterSpec) -> JSONValue {
+            guard let value = defaults[spec.name], case .object(var fields) = spec.schema else { return spec.schema }
+            fields["default"] = value
+            return .object(fields)
+        }
         return .object([
             "type": "object",
-            "properties": .object(Dictionary(uniqueKeysWithValues: visible.map { (rename($0.name), $0.schema) })),
+            "properties": .object(Dictionary(uniqueKeysWithValues: visible.map { (rename($0.name), schema($0)) })),
             "required": .array(visible.filter(\.required).map { .string(rename($0.name)) }),
             "additionalProperties": false,
         ])

@@ -20,6 +20,8 @@ struct DialectAction: Sendable {
     let parameterNames: [String: String]
     /// Core parameters this dialect does not offer.
     let hidden: Set<String>
+    /// Core parameters whose default differs in this dialect (shown in its schema, applied when absent).
+    let defaults: [String: JSONValue]
     /// Rewrites the dialect's input (already renamed to core names) before validation.
     let prepare: @Sendable ([String: JSONValue]) -> [String: JSONValue]
     /// The success fields of the output.
@@ -30,13 +32,14 @@ struct DialectAction: Sendable {
     let example: JSONValue
 
     init(_ name: String, dialect: ConnectorDialect, core: CoreAction, parameterNames: [String: String] = [:], hidden: Set<String> = [],
-         prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
+         defaults: [String: JSONValue] = [:], prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
          outputSchema: JSONValue, example: JSONValue, render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) {
         self.name = name
         self.dialect = dialect
         self.core = core
         self.parameterNames = parameterNames
         self.hidden = hidden
+        self.defaults = defaults
         self.prepare = prepare
         self.outputSchema = outputSchema
         self.example = example
@@ -52,13 +55,14 @@ struct DialectAction: Sendable {
     func coreInput(_ input: [String: JSONValue]) -> [String: JSONValue] {
         var renamed: [String: JSONValue] = [:]
         for (name, value) in input { renamed[parameterNames[name] ?? name] = value }
+        for (name, value) in defaults where ActionInput.isAbsent(renamed[name]) { renamed[name] = value }
         return prepare(renamed)
     }
 
     /// What `describe` shows.
     var description: ActionDescription {
         ActionDescription(name: name, dialect: dialect, title: core.title, summary: core.summary,
-                          inputSchema: core.inputSchema(rename: dialectName(of:), hiding: hidden),
+                          inputSchema: core.inputSchema(rename: dialectName(of:), hiding: hidden, defaults: defaults),
                           outputSchema: outputSchema, example: example)
     }
 }

@@ -6,11 +6,7 @@ enum BlockDialect {
     static let actions: [DialectAction] = [
         action("twilio_send_sms", MessagingActions.sendBulkSMS,
                names: ["Recipients": "phoneNumbers", "Body": "message", "From": "fromNumber"],
-               prepare: { input in
-                   var input = input
-                   input["Concurrency"] = input["Concurrency"] ?? 1
-                   return input
-               },
+               defaults: ["Concurrency": 1],
                outputSchema: BlockRendering.schema(BlockOutputs.smsRecipient + BlockOutputs.smsTotals),
                example: ["phoneNumbers": "+14155559999\n+14155559998", "message": "Hello from a workflow", "fromNumber": "+15005550006"],
                render: BlockRendering.sms),
@@ -42,12 +38,13 @@ enum BlockDialect {
 
     /// A block: the core's parameters in camelCase unless `names` (core → block) says otherwise.
     private static func action(_ name: String, _ core: CoreAction, names: [String: String] = [:],
+                               defaults: [String: JSONValue] = [:],
                                prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
                                outputSchema: JSONValue, example: JSONValue,
                                render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) -> DialectAction {
         DialectAction(name, dialect: .block, core: core,
                       parameterNames: ParameterNaming.names(of: core, style: ParameterNaming.camelCase, overrides: names),
-                      prepare: prepare, outputSchema: outputSchema, example: example, render: render)
+                      defaults: defaults, prepare: prepare, outputSchema: outputSchema, example: example, render: render)
     }
 
     /// The lookup's `type` as Lookup v1 spelled it (`carrier`, `caller-name`) → Lookup v2's data packages.
