@@ -342,6 +342,26 @@ def test_cancel_unknown_call_is_20404(client):
 
 
 @needs_calls
+@needs_calls
+def test_applications_run_calls(client, sandbox, handset, eventually):
+    from urllib.parse import quote
+    twiml = "<Response><Say>Hello from the application</Say></Response>"
+    app = client.applications.create(friendly_name="SDK app", voice_url=f"{sandbox.base_url}/twimlets/echo?Twiml={quote(twiml)}")
+    assert app.sid.startswith("AP") and app.friendly_name == "SDK app"
+    assert app.sid in [a.sid for a in client.applications.list(friendly_name="SDK app")]
+    assert client.applications(app.sid).update(voice_method="POST").voice_method == "POST"
+
+    call = client.calls.create(to=handset(), from_=SENDER, application_sid=app.sid)
+    eventually(lambda: client.calls(call.sid).fetch(), lambda c: c.status == "completed", timeout=20, what="the call to complete")
+    events = sandbox.get(f"/sandbox/calls/{call.sid}/events").json()["events"]
+    assert any(e.get("text") == "Hello from the application" for e in events)
+
+    assert client.applications(app.sid).delete() is True
+    with pytest.raises(TwilioRestException) as error:
+        client.calls.create(to=handset(), from_=SENDER, application_sid=app.sid)
+    assert (error.value.status, error.value.code) == (400, 21218)
+
+
 @needs_recordings
 def test_recorded_call_has_recordings(client, handset, eventually):
     call = client.calls.create(to=handset(), from_=SENDER, record=True,

@@ -22,6 +22,7 @@ public enum Sandbox {
         let account = router.group("api/2010-04-01/Accounts/{AccountSid}").add(middleware: faults)
         MessagesController(world: world).addRoutes(to: account)
         IncomingPhoneNumbersController(world: world).addRoutes(to: account)
+        ApplicationsController(world: world).addRoutes(to: account)
         KeysController(world: world).addRoutes(to: account)
         CallsController(world: world).addRoutes(to: account)
         RecordingsController(world: world).addRoutes(to: account)
@@ -33,6 +34,7 @@ public enum Sandbox {
         TranscriptsController(world: world).addRoutes(to: router.group("intelligence/v2").add(middleware: faults))
         ContentController(world: world).addRoutes(to: router.group("content/v1").add(middleware: faults))
 
+        TwimletsController().addRoutes(to: router.group(RouterPath(TwimletsController.prefix)))
         let sandbox = router.group("sandbox")
         InspectionController(world: world).addRoutes(to: sandbox)
         VoiceInspectionController(world: world).addRoutes(to: sandbox)

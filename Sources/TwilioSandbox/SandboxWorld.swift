@@ -6,6 +6,8 @@ final class SandboxWorld: Sendable {
     let configuration: SandboxConfiguration
     let accounts: AccountDirectory
     let numbers: PhoneNumberStore
+    /// Applications: voice and messaging settings for calls and numbers.
+    let applications: ApplicationStore
     let messages: MessagingState
     let handsets = HandsetDirectory()
     let events = EventLog()
@@ -30,6 +32,7 @@ final class SandboxWorld: Sendable {
         self.logger = logger
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
         numbers = try PhoneNumberStore(store: store)
+        applications = try ApplicationStore(store: store)
         messages = try MessagingState(store: store)
         voice = try VoiceState(store: store)
         verify = try VerifyState(store: store)
@@ -38,11 +41,11 @@ final class SandboxWorld: Sendable {
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
         webhooks = WebhookDispatcher(accounts: accounts, log: events, httpClient: .shared, logger: logger)
-        messaging = MessagingSimulator(configuration: configuration, numbers: numbers, messages: messages,
+        messaging = MessagingSimulator(configuration: configuration, numbers: numbers, applications: applications, messages: messages,
                                        handsets: handsets, webhooks: webhooks)
         mediaStreams = WebSocketMediaStreamBridge(audio: configuration.mediaStreamAudio, voice: voice, handsets: handsets,
                                                   webhooks: webhooks, logger: logger)
-        calls = CallSimulator(configuration: configuration, numbers: numbers, voice: voice, handsets: handsets,
+        calls = CallSimulator(configuration: configuration, numbers: numbers, applications: applications, voice: voice, handsets: handsets,
                               webhooks: webhooks, mediaStreams: mediaStreams)
     }
 

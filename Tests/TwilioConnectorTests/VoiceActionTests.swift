@@ -43,9 +43,22 @@ struct VoiceActionTests {
             let url = await fixture.run("makeCall", ["To": "+14155550144", "From": "+15005550006",
                                                     "Url": "https://demo.twilio.com/docs/voice.xml", "Method": "GET"])
             #expect(url.flag("success") == true, "\(url)")
-            let app = await fixture.run("makeCall", ["To": "+14155550145", "From": "+15005550006",
-                                                    "ApplicationSid": "AP00000000000000000000000000000000"])
-            #expect(app.flag("success") != nil, "an application call answers success or Twilio's refusal, never throws: \(app)")
+            let document = "<Response><Say>Hello from the application</Say></Response>"
+            let voiceURL = fixture.sandbox.baseURL + "/twimlets/echo?Twiml=" + (document.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let application = try await fixture.sandboxPost("/api/2010-04-01/Accounts/\(fixture.sandbox.configuration.accountSID)/Applications.json",
+                                                            form: [("VoiceUrl", voiceURL)])
+            let applicationSid = try #require(application.text("sid"))
+            let app = await fixture.run("makeCall", ["To": "+14155550145", "From": "+15005550006", "ApplicationSid": .string(applicationSid)])
+            #expect(app.flag("success") == true, "\(app)")
+            _ = try await fixture.finishedCall(try #require(app.text("callSid")))
+            let appEvents = try await fixture.sandboxJSON("/sandbox/calls/\(try #require(app.text("callSid")))/events")
+            let said = (appEvents.array("events") ?? []).contains { $0.objectFields?.text("text") == "Hello from the application" }
+            #expect(said, "the call ran the TwiML of the application's VoiceUrl")
+
+            let unknown = await fixture.run("makeCall", ["To": "+14155550145", "From": "+15005550006",
+                                                        "ApplicationSid": "AP00000000000000000000000000000000"])
+            #expect(unknown.flag("success") == false)
+            #expect(unknown.number("errorCode") == 21218)
         }
     }
 

@@ -30,25 +30,9 @@ struct IncomingPhoneNumbersController {
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         var number = try await number(request, context)
         let form = try await request.form()
-        let methods = ["GET", "POST"]
-        func url(_ name: String) throws -> String?? {
-            guard let value = form.first(name) else { return .none }
-            guard value.isEmpty || value.hasPrefix("http://") || value.hasPrefix("https://") else {
-                throw SandboxError(.badRequest, code: 21502, "\(name) is not a valid URL: \(value)")
-            }
-            return .some(value.isEmpty ? nil : value)
-        }
-        if let value = try url("SmsUrl") { number.smsURL = value }
-        if let value = try url("SmsFallbackUrl") { number.smsFallbackURL = value }
-        if let value = try url("VoiceUrl") { number.voiceURL = value }
-        if let value = try url("VoiceFallbackUrl") { number.voiceFallbackURL = value }
-        if let value = try url("StatusCallback") { number.statusCallback = value }
-        if let value = try form.oneOf("SmsMethod", methods) { number.smsMethod = value }
-        if let value = try form.oneOf("SmsFallbackMethod", methods) { number.smsFallbackMethod = value }
-        if let value = try form.oneOf("VoiceMethod", methods) { number.voiceMethod = value }
-        if let value = try form.oneOf("VoiceFallbackMethod", methods) { number.voiceFallbackMethod = value }
-        if let value = try form.oneOf("StatusCallbackMethod", methods) { number.statusCallbackMethod = value }
-        if let value = try form.bool("VoiceCallerIdLookup") { number.voiceCallerIDLookup = value }
+        try number.webhooks.apply(form)
+        number.voiceApplicationSID = try await applicationSID(form, "VoiceApplicationSid", current: number.voiceApplicationSID, account: number.accountSID)
+        number.smsApplicationSID = try await applicationSID(form, "SmsApplicationSid", current: number.smsApplicationSID, account: number.accountSID)
         if let value = form.first("FriendlyName") { number.friendlyName = value }
         number.dateUpdated = Date()
         await world.numbers.save(number)
@@ -59,6 +43,16 @@ struct IncomingPhoneNumbersController {
         let number = try await number(request, context)
         _ = await world.numbers.release(sid: number.sid, accountSID: number.accountSID)
         return SandboxResponse.noContent
+    }
+
+    /// `VoiceApplicationSid` / `SmsApplicationSid`: one of the account's Applications, or empty to clear.
+    private func applicationSID(_ form: FormParameters, _ name: String, current: String?, account: String) async throws -> String? {
+        guard let value = form.first(name) else { return current }
+        guard !value.isEmpty else { return nil }
+        guard await world.applications.application(value, accountSID: account) != nil else {
+            throw SandboxError(.badRequest, code: 21218, "Invalid \(name): \(value) is not an Application of this account")
+        }
+        return value
     }
 
     private func number(_ request: Request, _ context: SandboxRequestContext) async throws -> OwnedNumber {

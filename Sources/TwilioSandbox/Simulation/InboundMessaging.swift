@@ -27,10 +27,11 @@ extension MessagingSimulator {
             media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
             segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
         await messages.insert(message)
-        guard var url = owned.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
+        let settings = await applications.messagingSettings(of: owned)
+        guard var url = settings.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
 
         let parameters = Self.inboundParameters(message, profileName: profileName)
-        var method = owned.smsMethod
+        var method = settings.smsMethod
         var replies: [MessageRecord] = []
         var lastDelivery: WebhookDispatcher.Delivery?
         for _ in 0..<10 {

@@ -7,6 +7,7 @@ import TwilioKit
 struct MessagingSimulator: Sendable {
     let configuration: SandboxConfiguration
     let numbers: PhoneNumberStore
+    let applications: ApplicationStore
     let messages: MessagingState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher

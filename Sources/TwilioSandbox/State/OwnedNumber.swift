@@ -9,17 +9,11 @@ struct OwnedNumber: StoredRecord {
     let accountSID: String
     let phoneNumber: String
     var friendlyName: String
-    var smsURL: String?
-    var smsMethod = "POST"
-    var smsFallbackURL: String?
-    var smsFallbackMethod = "POST"
-    var voiceURL: String?
-    var voiceMethod = "POST"
-    var voiceFallbackURL: String?
-    var voiceFallbackMethod = "POST"
-    var statusCallback: String?
-    var statusCallbackMethod = "POST"
-    var voiceCallerIDLookup = false
+    var webhooks = WebhookSettings()
+    /// The Application whose voice settings handle calls, instead of ``webhooks``'.
+    var voiceApplicationSID: String?
+    /// The Application whose messaging settings handle messages, instead of ``webhooks``'.
+    var smsApplicationSID: String?
     let dateCreated: Date
     var dateUpdated: Date
 
@@ -53,22 +47,22 @@ struct OwnedNumber: StoredRecord {
             ("phone_number", .string(phoneNumber)),
             ("origin", "twilio"),
             ("sid", .string(sid)),
-            ("sms_application_sid", ""),
-            ("sms_fallback_method", .string(smsFallbackMethod)),
-            ("sms_fallback_url", .string(smsFallbackURL ?? "")),
-            ("sms_method", .string(smsMethod)),
-            ("sms_url", .string(smsURL ?? "")),
-            ("status_callback", .string(statusCallback ?? "")),
-            ("status_callback_method", .string(statusCallbackMethod)),
+            ("sms_application_sid", .string(smsApplicationSID ?? "")),
+            ("sms_fallback_method", .string(webhooks.smsFallbackMethod)),
+            ("sms_fallback_url", .string(webhooks.smsFallbackURL ?? "")),
+            ("sms_method", .string(webhooks.smsMethod)),
+            ("sms_url", .string(webhooks.smsURL ?? "")),
+            ("status_callback", .string(webhooks.statusCallback ?? "")),
+            ("status_callback_method", .string(webhooks.statusCallbackMethod)),
             ("trunk_sid", .null),
             ("uri", .string(uri)),
             ("voice_receive_mode", "voice"),
-            ("voice_application_sid", ""),
-            ("voice_caller_id_lookup", .bool(voiceCallerIDLookup)),
-            ("voice_fallback_method", .string(voiceFallbackMethod)),
-            ("voice_fallback_url", .optional(voiceFallbackURL)),
-            ("voice_method", .string(voiceMethod)),
-            ("voice_url", .optional(voiceURL)),
+            ("voice_application_sid", .string(voiceApplicationSID ?? "")),
+            ("voice_caller_id_lookup", .bool(webhooks.voiceCallerIDLookup)),
+            ("voice_fallback_method", .string(webhooks.voiceFallbackMethod)),
+            ("voice_fallback_url", .optional(webhooks.voiceFallbackURL)),
+            ("voice_method", .string(webhooks.voiceMethod)),
+            ("voice_url", .optional(webhooks.voiceURL)),
             ("emergency_status", "Inactive"),
             ("emergency_address_sid", .null),
             ("emergency_address_status", "unregistered"),

@@ -20,7 +20,9 @@ struct CallCreateRequest: Sendable {
     static let statusCallbackEventNames: Set<String> = ["initiated", "ringing", "answered", "completed"]
     static let recordingEventNames: Set<String> = ["in-progress", "completed", "absent"]
 
-    init(_ form: FormParameters) throws(SandboxError) {
+    /// Checks `form`; with `application` (its `ApplicationSid`), the call runs the Application's
+    /// voice settings and Twilio ignores the form's URLs, as it documents.
+    init(_ form: FormParameters, application: ApplicationRecord? = nil) throws(SandboxError) {
         guard let to = form.first("To")?.trimmingCharacters(in: .whitespaces), !to.isEmpty else {
             throw SandboxError(.badRequest, code: 21201, "No 'To' number is specified")
         }
@@ -29,11 +31,22 @@ struct CallCreateRequest: Sendable {
         }
         self.to = to
         self.from = from
-        instructions = try Self.instructions(form)
-        fallbackURL = try Self.url(form, "FallbackUrl", code: 21205)
-        fallbackMethod = try Self.method(form, "FallbackMethod") ?? "POST"
-        statusCallback = try Self.url(form, "StatusCallback", code: 21609)
-        statusCallbackMethod = try Self.method(form, "StatusCallbackMethod") ?? "POST"
+        if let application {
+            guard let voiceURL = application.webhooks.voiceURL else {
+                throw SandboxError(.badRequest, code: 21205, "Application \(application.sid) has no VoiceUrl: it cannot say what the call does")
+            }
+            instructions = .url(voiceURL, method: application.webhooks.voiceMethod)
+            fallbackURL = application.webhooks.voiceFallbackURL
+            fallbackMethod = application.webhooks.voiceFallbackMethod
+            statusCallback = application.webhooks.statusCallback
+            statusCallbackMethod = application.webhooks.statusCallbackMethod
+        } else {
+            instructions = try Self.instructions(form)
+            fallbackURL = try Self.url(form, "FallbackUrl", code: 21205)
+            fallbackMethod = try Self.method(form, "FallbackMethod") ?? "POST"
+            statusCallback = try Self.url(form, "StatusCallback", code: 21609)
+            statusCallbackMethod = try Self.method(form, "StatusCallbackMethod") ?? "POST"
+        }
         let events = Self.list(form, "StatusCallbackEvent")
         if let invalid = events.first(where: { !Self.statusCallbackEventNames.contains($0) }) {
             throw SandboxError(.badRequest, code: 21626, "Invalid 'StatusCallbackEvent': '\(invalid)' must be one of initiated, ringing, answered, completed")
@@ -68,12 +81,8 @@ struct CallCreateRequest: Sendable {
         _ = try Self.url(form, "ClientNotificationUrl", code: 21609)
     }
 
-    /// `Url` (with `Method`), else `Twiml`; an `ApplicationSid` names an Application, which the
-    /// sandbox does not have. As Twilio documents: `Twiml` is ignored when `Url` is given.
+    /// `Url` (with `Method`), else `Twiml`. As Twilio documents: `Twiml` is ignored when `Url` is given.
     private static func instructions(_ form: FormParameters) throws(SandboxError) -> TwiMLSource {
-        if let application = form.first("ApplicationSid") {
-            throw SandboxError(.badRequest, code: 21218, "Invalid ApplicationSid: \(application) is not an Application of this account (the sandbox has no Applications: give Url or Twiml)")
-        }
         if let url = try url(form, "Url", code: 21205) {
             return .url(url, method: try method(form, "Method") ?? "POST")
         }

@@ -16,15 +16,16 @@ extension CallSimulator {
             throw SandboxError(.badRequest, code: 21606, "\(to) is not a number of this sandbox: provision it first")
         }
         await handsets.queueDigits(digits, for: handset)
+        let settings = await applications.voiceSettings(of: owned)
         let now = Date()
         var call = CallRecord(
             sid: SID.make("CA"), accountSID: owned.accountSID, parentCallSID: nil, to: owned.phoneNumber, from: handset,
             phoneNumberSID: owned.sid, status: "ringing", direction: "inbound",
-            instructions: owned.voiceURL.map { .url($0, method: owned.voiceMethod) },
-            fallbackURL: owned.voiceFallbackURL, fallbackMethod: owned.voiceFallbackMethod,
-            statusCallback: owned.statusCallback, statusCallbackMethod: owned.statusCallbackMethod,
+            instructions: settings.voiceURL.map { .url($0, method: settings.voiceMethod) },
+            fallbackURL: settings.voiceFallbackURL, fallbackMethod: settings.voiceFallbackMethod,
+            statusCallback: settings.statusCallback, statusCallbackMethod: settings.statusCallbackMethod,
             statusCallbackEvents: ["completed"], timeout: 60, timeLimit: 14_400, machineDetection: nil, answeredBy: nil,
-            forwardedFrom: forwardedFrom, callerName: owned.voiceCallerIDLookup ? (callerName ?? "SANDBOX CALLER") : nil,
+            forwardedFrom: forwardedFrom, callerName: settings.voiceCallerIDLookup ? (callerName ?? "SANDBOX CALLER") : nil,
             recording: nil, apiOrigin: apiOrigin, dateCreated: now, dateUpdated: now)
         call.startTime = now
         await voice.insert(call)

@@ -8,16 +8,18 @@ import TwilioKit
 struct CallSimulator: Sendable {
     let configuration: SandboxConfiguration
     let numbers: PhoneNumberStore
+    let applications: ApplicationStore
     let voice: VoiceState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
     let mediaStreams: any MediaStreamBridge
     let clock: VoiceClock
 
-    init(configuration: SandboxConfiguration, numbers: PhoneNumberStore, voice: VoiceState, handsets: HandsetDirectory,
-         webhooks: WebhookDispatcher, mediaStreams: any MediaStreamBridge) {
+    init(configuration: SandboxConfiguration, numbers: PhoneNumberStore, applications: ApplicationStore, voice: VoiceState,
+         handsets: HandsetDirectory, webhooks: WebhookDispatcher, mediaStreams: any MediaStreamBridge) {
         self.configuration = configuration
         self.numbers = numbers
+        self.applications = applications
         self.voice = voice
         self.handsets = handsets
         self.webhooks = webhooks
@@ -45,7 +47,10 @@ struct CallSimulator: Sendable {
 
     /// Validates a CreateCall form as Twilio does and queues the call.
     func create(_ form: FormParameters, accountSID: String, apiOrigin: String) async throws(SandboxError) -> CallRecord {
-        let request = try CallCreateRequest(form)
+        let application: ApplicationRecord? = if let sid = form.first("ApplicationSid") {
+            try await Self.application(sid, accountSID: accountSID, in: applications)
+        } else { nil }
+        let request = try CallCreateRequest(form, application: application)
         try Self.validateCallee(request.to)
         let owned = try await validateCaller(request.from, accountSID: accountSID)
         let now = Date()
@@ -62,6 +67,14 @@ struct CallSimulator: Sendable {
         let simulator = self
         Task { await simulator.place(call.sid) }
         return call
+    }
+
+    /// `ApplicationSid`: one of the account's Applications.
+    private static func application(_ sid: String, accountSID: String, in applications: ApplicationStore) async throws(SandboxError) -> ApplicationRecord {
+        guard let application = await applications.application(sid, accountSID: accountSID) else {
+            throw SandboxError(.badRequest, code: 21218, "Invalid ApplicationSid: \(sid) is not an Application of this account")
+        }
+        return application
     }
 
     /// `To` must be a phone number, `client:` or `sip:` address, and not one of the magic failures.

@@ -9,6 +9,14 @@ extension ConnectorFixture {
         return try await sandboxRequest(method, path, body: parameters.encoded).status
     }
 
+    /// A form POST to the sandbox as the main account; the answer as JSON.
+    func sandboxPost(_ path: String, form: [(String, String)]) async throws -> [String: JSONValue] {
+        var parameters = FormParameters()
+        for (name, value) in form { parameters.add(name, value) }
+        let response = try await sandboxRequest(.post, path, body: parameters.encoded)
+        return try JSONDecoder().decode(JSONValue.self, from: Data(response.body)).objectFields ?? [:]
+    }
+
     /// A GET of the sandbox (its inspection API or a Twilio path) as the main account, as JSON.
     func sandboxJSON(_ path: String) async throws -> [String: JSONValue] {
         let response = try await sandboxRequest(.get, path, body: nil)
