@@ -190,6 +190,35 @@ struct VoiceActionTests {
     }
 }
 
+/// Answers every request with an MP3 file, as Twilio serves `.mp3` recordings.
+private struct MP3Transport: TwilioHTTPTransport {
+    static let frame: [UInt8] = [0xFF, 0xF3, 0x14, 0xC4] + Array(repeating: 0x55, count: 140)
+
+    func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
+        guard request.url.hasSuffix(".mp3") else { return TwilioHTTPResponse(status: 404) }
+        return TwilioHTTPResponse(status: 200, headers: [(name: "Content-Type", value: "audio/mpeg")], body: Self.frame)
+    }
+}
+
+@Suite("downloadRecordingMedia in MP3, as Twilio serves it")
+struct MP3DownloadTests {
+    @Test func anMP3RecordingIsSavedWithItsBytes() async throws {
+        let configuration = TwilioConfiguration(credentials: .authToken(accountSID: "AC" + String(repeating: "a", count: 32), authToken: "token"),
+                                                endpoint: .baseURL("https://twilio.test"))
+        let connector = Connector(configuration: configuration, transport: MP3Transport())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mp3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("call.mp3").path
+        let result = await connector.run("downloadRecordingMedia", parameters: [
+            "RecordingSid": .string("RE" + String(repeating: "b", count: 32)), "Format": "mp3", "SaveTo": .string(path),
+        ])
+        #expect(result.objectFields?["success"] == true, "\(result)")
+        #expect(result.objectFields?["contentType"] == "audio/mpeg")
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == MP3Transport.frame)
+    }
+}
+
 extension ConnectorFixture {
     /// The call once it has ended (polled with getCall, up to 10 seconds).
     func finishedCall(_ sid: String) async throws -> [String: JSONValue] {
