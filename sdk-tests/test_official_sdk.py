@@ -23,7 +23,6 @@ AUTH_TOKEN = os.environ["TWILIO_AUTH_TOKEN"]
 #: Owned by the sandbox account from the start (SandboxConfiguration.ownedNumbers).
 SENDER = "+14155550100"
 INBOUND_NUMBER = "+14155550101"
-MESSAGING_SERVICE = "MG" + "0123456789abcdef" * 2
 
 
 def route_missing(domain: str, path: str) -> bool:
@@ -128,12 +127,37 @@ def test_send_with_media_and_list_media(client, handset):
     assert [m.sid for m in client.messages(message.sid).media.list()] == [media[1].sid]
 
 
-def test_schedule_with_send_at_and_cancel(client, handset):
+@pytest.fixture
+def messaging_service(client):
+    """A Messaging Service whose pool holds SENDER, made through Messaging v1 as a user would."""
+    service = client.messaging.v1.services.create(friendly_name="SDK tests")
+    number = client.incoming_phone_numbers.list(phone_number=SENDER)[0]
+    client.messaging.v1.services(service.sid).phone_numbers.create(phone_number_sid=number.sid)
+    yield service.sid
+    client.messaging.v1.services(service.sid).delete()
+
+
+def test_messaging_service_pool_sends(client, messaging_service, handset, eventually):
+    assert [n.phone_number for n in client.messaging.v1.services(messaging_service).phone_numbers.list()] == [SENDER]
+    assert messaging_service in [s.sid for s in client.messaging.v1.services.list()]
+    assert client.messaging.v1.services(messaging_service).update(sticky_sender=False).sticky_sender is False
+
+    message = client.messages.create(to=handset(), messaging_service_sid=messaging_service, body="from the pool")
+    assert message.status == "accepted" and message.messaging_service_sid == messaging_service
+    done = eventually(lambda: client.messages(message.sid).fetch(), lambda m: m.status == "delivered", what="delivery")
+    assert done.from_ == SENDER
+
+    with pytest.raises(TwilioRestException) as error:
+        client.messages.create(to=handset(), messaging_service_sid="MG" + "0" * 32, body="x")
+    assert (error.value.status, error.value.code) == (400, 21701)
+
+
+def test_schedule_with_send_at_and_cancel(client, handset, messaging_service):
     send_at = datetime.now(timezone.utc) + timedelta(minutes=20)
-    message = client.messages.create(to=handset(), messaging_service_sid=MESSAGING_SERVICE, body="see you later",
+    message = client.messages.create(to=handset(), messaging_service_sid=messaging_service, body="see you later",
                                      schedule_type="fixed", send_at=send_at)
     assert message.status == "scheduled"
-    assert message.messaging_service_sid == MESSAGING_SERVICE
+    assert message.messaging_service_sid == messaging_service
 
     canceled = client.messages(message.sid).update(status="canceled")
     assert canceled.sid == message.sid

@@ -28,6 +28,7 @@ public enum Sandbox {
         RecordingsController(world: world).addRoutes(to: account)
 
         LookupsController(world: world).addRoutes(to: router.group("lookups/v2").add(middleware: faults))
+        MessagingServicesController(world: world).addRoutes(to: router.group("messaging/v1").add(middleware: faults))
         let verify = router.group("verify/v2").add(middleware: faults)
         VerifyServicesController(world: world).addRoutes(to: verify)
         VerificationsController(world: world).addRoutes(to: verify)

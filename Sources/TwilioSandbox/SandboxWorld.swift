@@ -8,6 +8,8 @@ final class SandboxWorld: Sendable {
     let numbers: PhoneNumberStore
     /// Applications: voice and messaging settings for calls and numbers.
     let applications: ApplicationStore
+    /// Messaging Services and their number pools.
+    let messagingServices: MessagingServiceStore
     let messages: MessagingState
     let handsets = HandsetDirectory()
     let events = EventLog()
@@ -33,6 +35,7 @@ final class SandboxWorld: Sendable {
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
         numbers = try PhoneNumberStore(store: store)
         applications = try ApplicationStore(store: store)
+        messagingServices = try MessagingServiceStore(store: store)
         messages = try MessagingState(store: store)
         voice = try VoiceState(store: store)
         verify = try VerifyState(store: store)
@@ -41,7 +44,8 @@ final class SandboxWorld: Sendable {
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
         webhooks = WebhookDispatcher(accounts: accounts, log: events, httpClient: .shared, logger: logger)
-        messaging = MessagingSimulator(configuration: configuration, numbers: numbers, applications: applications, messages: messages,
+        messaging = MessagingSimulator(configuration: configuration, numbers: numbers, applications: applications,
+                                       messagingServices: messagingServices, messages: messages,
                                        handsets: handsets, webhooks: webhooks)
         mediaStreams = WebSocketMediaStreamBridge(audio: configuration.mediaStreamAudio, voice: voice, handsets: handsets,
                                                   webhooks: webhooks, logger: logger)

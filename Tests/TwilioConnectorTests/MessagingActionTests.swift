@@ -43,6 +43,19 @@ struct MessagingActionTests {
         }
     }
 
+    @Test func aMessagingServiceSendsFromItsPool() async throws {
+        try await ConnectorFixture.with { fixture in
+            let service = try #require(try await fixture.sandboxPost("/messaging/v1/Services", form: [("FriendlyName", "Alerts")]).text("sid"))
+            let number = try #require(try await fixture.client.incomingPhoneNumbers.list(.init(phoneNumber: "+14155550101")).collect().first?.sid)
+            _ = try await fixture.sandboxPost("/messaging/v1/Services/\(service)/PhoneNumbers", form: [("PhoneNumberSid", number)])
+            let sent = await fixture.run("sendSMS", ["To": "+14155550161", "MessagingServiceSid": .string(service), "Body": "pooled"])
+            #expect(sent.flag("success") == true, "\(sent)")
+            #expect(sent.text("messagingServiceSid") == service)
+            let unknown = await fixture.run("sendSMS", ["To": "+14155550161", "MessagingServiceSid": "MG00000000000000000000000000000000", "Body": "x"])
+            #expect(unknown.number("errorCode") == 21701)
+        }
+    }
+
     @Test func twilioRefusalsComeBackWithTheirCodes() async throws {
         try await ConnectorFixture.with { fixture in
             let result = await fixture.run("sendSMS", ["To": "+15005550001", "From": "+15005550006", "Body": "x"])

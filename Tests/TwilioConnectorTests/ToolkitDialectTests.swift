@@ -36,9 +36,6 @@ extension ConnectorFixture {
         }
         return await run(action, parameters)
     }
-
-    /// The main account's Twilio client.
-    var client: TwilioClient { TwilioClient(configuration: sandbox.clientConfiguration) }
 }
 
 @Suite("Agent toolkit dialect (seed 001) against the sandbox")

@@ -95,7 +95,7 @@ struct MessagingSandboxTests {
 
     @Test func scheduledMessagesWaitAndCanBeCanceled() async throws {
         try await SandboxFixture.with { sandbox in
-            let service = "MG" + String(repeating: "a", count: 32)
+            let service = try await sandbox.messagingService(numbers: ["+15005550006"])
             let later = Date().addingTimeInterval(3600)
             let scheduled = try await sandbox.client.messages.create(.init(
                 to: "+14155550123", messagingServiceSid: service, body: "later", scheduleType: .fixed, sendAt: later))
@@ -114,7 +114,7 @@ struct MessagingSandboxTests {
             let soon = try await sandbox.client.messages.create(.init(
                 to: "+14155550123", messagingServiceSid: service, body: "soon", scheduleType: .fixed, sendAt: Date().addingTimeInterval(2.5)))
             let sentLater = try await sandbox.eventually({ try await sandbox.client.messages.fetch(soon.sid ?? "") }) { $0.status == .delivered }
-            #expect(sentLater.from == "+15005550006", "the Messaging Service picked the account's first number")
+            #expect(sentLater.from == "+15005550006", "the Messaging Service picked its pool's number")
         }
     }
 

@@ -27,7 +27,11 @@ extension MessagingSimulator {
             media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
             segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
         await messages.insert(message)
-        let settings = await applications.messagingSettings(of: owned)
+        var settings = await applications.messagingSettings(of: owned)
+        if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
+            settings.smsURL = service.inboundRequestURL
+            settings.smsMethod = service.inboundMethod
+        }
         guard var url = settings.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
 
         let parameters = Self.inboundParameters(message, profileName: profileName)

@@ -8,6 +8,7 @@ struct MessagingSimulator: Sendable {
     let configuration: SandboxConfiguration
     let numbers: PhoneNumberStore
     let applications: ApplicationStore
+    let messagingServices: MessagingServiceStore
     let messages: MessagingState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
@@ -38,9 +39,7 @@ struct MessagingSimulator: Sendable {
         guard from?.isEmpty == false || serviceSID != nil else {
             throw SandboxError(.badRequest, code: 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message")
         }
-        if let serviceSID, !SID.isValid(serviceSID, prefix: "MG") {
-            throw SandboxError(.badRequest, code: 21701, "The Messaging Service Sid \(serviceSID) is invalid.")
-        }
+        let service: MessagingServiceRecord? = if let serviceSID { try await messagingService(serviceSID, accountSID: accountSID) } else { nil }
         let body = form.first("Body") ?? ""
         let mediaURLs = form.values("MediaUrl")
         let contentSID = form.first("ContentSid")
@@ -71,14 +70,15 @@ struct MessagingSimulator: Sendable {
 
         let resolvedBody = contentSID.map { "[template \($0)] " + (form.first("ContentVariables") ?? "") } ?? body
         let smartEncoded = try form.bool("SmartEncoded") == true
-        let assignedSender = if let from { from } else { await defaultSender(for: to, accountSID: accountSID) }
+        let assignedSender = if let from { from } else { try Self.sender(from: service, for: to) }
         let now = Date()
         let message = MessageRecord(
             sid: SID.make(mediaURLs.isEmpty ? "SM" : "MM"), accountSID: accountSID, from: from, to: to,
             body: smartEncoded ? SMSSegmentation.smartEncoded(resolvedBody) : resolvedBody,
             status: sendAt != nil ? "scheduled" : (from == nil ? "accepted" : "queued"),
             direction: "outbound-api", messagingServiceSID: serviceSID,
-            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: form.first("StatusCallback"),
+            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) },
+            statusCallback: form.first("StatusCallback") ?? service?.statusCallback,
             segmentCount: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded).segmentCount,
             dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: sendAt)
         await messages.insert(message)
@@ -87,10 +87,23 @@ struct MessagingSimulator: Sendable {
         return message
     }
 
-    /// The sender a Messaging Service picks: the account's first number, on the recipient's channel.
-    private func defaultSender(for to: String, accountSID: String) async -> String? {
-        guard let number = await numbers.list(accountSID: accountSID, phoneNumber: nil, friendlyName: nil).first?.phoneNumber else {
-            return nil
+    /// `MessagingServiceSid`: a well-formed SID (21705) of one of the account's services (21701).
+    private func messagingService(_ sid: String, accountSID: String) async throws(SandboxError) -> MessagingServiceRecord {
+        guard SID.isValid(sid, prefix: "MG") else {
+            throw SandboxError(.badRequest, code: 21705, "The Messaging Service Sid \(sid) is invalid.")
+        }
+        guard let service = await messagingServices.service(sid, accountSID: accountSID) else {
+            throw SandboxError(.badRequest, code: 21701, "The Messaging Service \(sid) does not exist")
+        }
+        return service
+    }
+
+    /// The sender a Messaging Service picks: the first number of its pool, on the recipient's
+    /// channel; a service without numbers cannot send (21704).
+    private static func sender(from service: MessagingServiceRecord?, for to: String) throws(SandboxError) -> String? {
+        guard let service else { return nil }
+        guard let number = service.senders.first?.phoneNumber else {
+            throw SandboxError(.badRequest, code: 21704, "The Messaging Service \(service.sid) contains no phone numbers")
         }
         return to.hasPrefix("whatsapp:") ? "whatsapp:" + number : number
     }

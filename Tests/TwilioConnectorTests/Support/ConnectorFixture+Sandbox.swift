@@ -2,6 +2,9 @@ import Foundation
 import TwilioKit
 
 extension ConnectorFixture {
+    /// A TwilioKit client for the sandbox's main account, to set up and check what actions did.
+    var client: TwilioClient { TwilioClient(configuration: sandbox.clientConfiguration) }
+
     /// A form request to the sandbox (its inspection API or a Twilio path) as the main account; returns the status.
     func sandboxForm(_ method: TwilioKit.HTTPMethod, _ path: String, form: [(String, String)]) async throws -> Int {
         var parameters = FormParameters()
