@@ -20,6 +20,10 @@ struct StateFileSandboxTests {
             let keySID = try #require(key.json["sid"] as? String)
             let secret = try #require(key.json["secret"] as? String)
             let transcripts = try await first.client.intelligence.listTranscripts().collect().map(\.sid)
+            let pool = try await first.messagingService(numbers: ["+14155550100"])
+            let application = try await first.inspect(.post, "/api/2010-04-01/Accounts/\(account)/Applications.json",
+                                                      form: [("FriendlyName", "kept"), ("VoiceUrl", "https://example.com/voice")])
+            let applicationSID = try #require(application.json["sid"] as? String)
             await first.server.stop()
 
             let second = try await SandboxFixture.start(stateFile: file)
@@ -36,6 +40,10 @@ struct StateFileSandboxTests {
             let keyed = TwilioClient(configuration: TwilioConfiguration(
                 credentials: .apiKey(keySID, secret: secret, accountSID: account), endpoint: .baseURL(second.server.baseURL)))
             #expect(try await keyed.messages.fetch(sid).sid == sid, "an issued API key still authenticates")
+            let senders = try await second.inspect(.get, "/messaging/v1/Services/\(pool)/PhoneNumbers").json["phone_numbers"] as? [[String: Any]]
+            #expect(senders?.compactMap { $0["phone_number"] as? String } == ["+14155550100"])
+            let kept = try await second.inspect(.get, "/api/2010-04-01/Accounts/\(account)/Applications/\(applicationSID).json")
+            #expect(kept.json["voice_url"] as? String == "https://example.com/voice")
             await second.server.stop()
         }
     }
