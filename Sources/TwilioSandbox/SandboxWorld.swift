@@ -21,6 +21,8 @@ final class SandboxWorld: Sendable {
     let mediaStreams: any MediaStreamBridge
     let calls: CallSimulator
     let logger: Logger
+    /// Everything the simulators do in the background, stopped with the sandbox.
+    let background = BackgroundWork()
     /// Verify's services and verifications.
     let verify: VerifyState
     /// Voice Intelligence's transcripts (the main account starts with two demo ones).
@@ -45,12 +47,12 @@ final class SandboxWorld: Sendable {
         faults = FaultInjector(seed: configuration.faultSeed)
         webhooks = WebhookDispatcher(accounts: accounts, log: events, httpClient: .shared, logger: logger)
         messaging = MessagingSimulator(configuration: configuration, numbers: numbers, applications: applications,
-                                       messagingServices: messagingServices, messages: messages,
+                                       messagingServices: messagingServices, background: background, messages: messages,
                                        handsets: handsets, webhooks: webhooks)
         mediaStreams = WebSocketMediaStreamBridge(audio: configuration.mediaStreamAudio, voice: voice, handsets: handsets,
                                                   webhooks: webhooks, logger: logger)
         calls = CallSimulator(configuration: configuration, numbers: numbers, applications: applications, voice: voice, handsets: handsets,
-                              webhooks: webhooks, mediaStreams: mediaStreams)
+                              webhooks: webhooks, mediaStreams: mediaStreams, background: background)
     }
 
     /// Provisions the configured numbers, and takes up what a previous run left going: messages

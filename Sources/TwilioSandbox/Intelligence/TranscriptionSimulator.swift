@@ -54,7 +54,7 @@ struct TranscriptionSimulator: Sendable {
         await world.transcripts.insert(transcript)
         let simulator = self
         let sid = transcript.sid
-        Task { await simulator.transcribe(sid) }
+        world.background.run { await simulator.transcribe(sid) }
         return transcript
     }
 
@@ -63,12 +63,10 @@ struct TranscriptionSimulator: Sendable {
         let step = world.configuration.statusStep
         guard var transcript = await world.transcripts.transcript(sid) else { return }
         if transcript.status == "queued" {
-            try? await Task.sleep(for: step)
-            guard let started = await world.transcripts.update(sid, { $0.status = "in-progress" }) else { return }
+            guard await pause(step), let started = await world.transcripts.update(sid, { $0.status = "in-progress" }) else { return }
             transcript = started
         }
-        guard transcript.status == "in-progress" else { return }
-        try? await Task.sleep(for: step)
+        guard transcript.status == "in-progress", await pause(step) else { return }
         let transcribable = transcript.channel["media_properties"]?["source_sid"] != nil
         await world.transcripts.update(sid) { $0.status = transcribable ? "completed" : "failed" }
     }
@@ -77,7 +75,7 @@ struct TranscriptionSimulator: Sendable {
     func resume() async {
         for transcript in await world.transcripts.inFlight() {
             let simulator = self
-            Task { await simulator.transcribe(transcript.sid) }
+            world.background.run { await simulator.transcribe(transcript.sid) }
         }
     }
 }

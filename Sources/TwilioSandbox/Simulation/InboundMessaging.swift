@@ -73,7 +73,7 @@ extension MessagingSimulator {
             segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
         await messages.insert(message)
         let simulator = self
-        Task { await simulator.deliver(message.sid, sender: message.from) }
+        background.run { await simulator.deliver(message.sid, sender: message.from) }
         return message
     }
 

@@ -9,6 +9,7 @@ struct MessagingSimulator: Sendable {
     let numbers: PhoneNumberStore
     let applications: ApplicationStore
     let messagingServices: MessagingServiceStore
+    let background: BackgroundWork
     let messages: MessagingState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
@@ -83,7 +84,7 @@ struct MessagingSimulator: Sendable {
             dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: sendAt)
         await messages.insert(message)
         let simulator = self
-        Task { await simulator.deliver(message.sid, sender: assignedSender) }
+        background.run { await simulator.deliver(message.sid, sender: assignedSender) }
         return message
     }
 
@@ -156,23 +157,22 @@ struct MessagingSimulator: Sendable {
         let step = configuration.statusStep
         guard var message = await messages.message(sid) else { return }
         if message.status == "scheduled", let sendAt = message.sendAt {
-            try? await Task.sleep(for: .milliseconds(Int64(max(0, sendAt.timeIntervalSinceNow) * 1000)))
-            guard await messages.message(sid)?.status == "scheduled" else { return }
+            guard await pause(.milliseconds(Int64(max(0, sendAt.timeIntervalSinceNow) * 1000))),
+                  await messages.message(sid)?.status == "scheduled" else { return }
             await advance(sid, to: "queued", callback: false) { $0.from = $0.from ?? sender }
             message.status = "queued"
         }
         if message.status == "accepted" || message.status == "queued" {
-            try? await Task.sleep(for: step)
+            guard await pause(step) else { return }
             await advance(sid, to: "sending", callback: false) { $0.from = $0.from ?? sender }
             message.status = "sending"
         }
         if message.status == "sending" {
-            try? await Task.sleep(for: step)
+            guard await pause(step) else { return }
             await advance(sid, to: "sent") { $0.dateSent = Date() }
             message.status = "sent"
         }
-        guard message.status == "sent" else { return }
-        try? await Task.sleep(for: step)
+        guard message.status == "sent", await pause(step) else { return }
         let outcome = await handsets.outcome(for: message.to).final
         await advance(sid, to: outcome.status) { message in
             message.errorCode = outcome.errorCode
@@ -184,7 +184,7 @@ struct MessagingSimulator: Sendable {
     func resumeDeliveries() async {
         for message in await messages.inFlight() {
             let simulator = self
-            Task { await simulator.deliver(message.sid, sender: message.from) }
+            background.run { await simulator.deliver(message.sid, sender: message.from) }
         }
     }
 

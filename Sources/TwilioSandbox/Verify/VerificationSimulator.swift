@@ -69,7 +69,7 @@ struct VerificationSimulator: Sendable {
                 segmentCount: SMSSegmentation(text).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
             await messages.insert(message)
             let messaging = messaging
-            Task { await messaging.deliver(message.sid, sender: from) }
+            messaging.background.run { await messaging.deliver(message.sid, sender: from) }
             delivery = VerificationDelivery(channel: verification.channel, to: to, from: from, subject: nil, body: text,
                                             messageSID: message.sid, date: now)
         case "call":

@@ -31,7 +31,8 @@ extension CallSimulator {
         await voice.insert(call)
         await voice.log(call.sid, CallEvent("status", [("status", "ringing")]))
         let simulator = self
-        Task { await simulator.runInbound(call) }
+        let ringing = call
+        background.run { await simulator.runInbound(ringing) }
         return call
     }
 

@@ -61,7 +61,7 @@ extension CallSimulator {
             return await voice.call(sid) ?? call
         }
         let simulator = self
-        Task { await simulator.notifyEnded(ended) }
+        background.run { await simulator.notifyEnded(ended) }
         return ended
     }
 }

@@ -13,10 +13,11 @@ struct CallSimulator: Sendable {
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
     let mediaStreams: any MediaStreamBridge
+    let background: BackgroundWork
     let clock: VoiceClock
 
     init(configuration: SandboxConfiguration, numbers: PhoneNumberStore, applications: ApplicationStore, voice: VoiceState,
-         handsets: HandsetDirectory, webhooks: WebhookDispatcher, mediaStreams: any MediaStreamBridge) {
+         handsets: HandsetDirectory, webhooks: WebhookDispatcher, mediaStreams: any MediaStreamBridge, background: BackgroundWork) {
         self.configuration = configuration
         self.numbers = numbers
         self.applications = applications
@@ -24,6 +25,7 @@ struct CallSimulator: Sendable {
         self.handsets = handsets
         self.webhooks = webhooks
         self.mediaStreams = mediaStreams
+        self.background = background
         clock = VoiceClock(statusStep: configuration.statusStep)
     }
 
@@ -65,7 +67,7 @@ struct CallSimulator: Sendable {
         await voice.insert(call)
         await voice.log(call.sid, CallEvent("status", [("status", "queued")]))
         let simulator = self
-        Task { await simulator.place(call.sid) }
+        background.run { await simulator.place(call.sid) }
         return call
     }
 
@@ -107,10 +109,9 @@ struct CallSimulator: Sendable {
     /// Dials an outbound call: initiated, then ringing until the handset answers, is busy, fails
     /// or lets it ring out; an answered call runs its TwiML.
     func place(_ sid: String) async {
-        try? await Task.sleep(for: configuration.statusStep)
-        guard let initiated = await voice.transition(sid, { $0.startTime = Date() }) else { return }
+        guard await pause(configuration.statusStep), let initiated = await voice.transition(sid, { $0.startTime = Date() }) else { return }
         await sendStatusCallback(initiated, event: "initiated", callStatus: "initiated")
-        try? await Task.sleep(for: configuration.statusStep)
+        guard await pause(configuration.statusStep) else { return }
         let outcome = handsets.callOutcome(for: initiated.to)
         switch outcome {
         case .busy, .failed:
@@ -123,11 +124,11 @@ struct CallSimulator: Sendable {
         await voice.log(sid, CallEvent("status", [("status", "ringing")]))
         await sendStatusCallback(ringing, event: "ringing", callStatus: "ringing")
         guard outcome != .noAnswer, ringing.timeout >= Self.ringSeconds else {
-            try? await clock.sleep(seconds: Double(ringing.timeout))
+            guard (try? await clock.sleep(seconds: Double(ringing.timeout))) != nil else { return }
             await finishAndNotify(sid, status: "no-answer")
             return
         }
-        try? await clock.sleep(seconds: Double(Self.ringSeconds))
+        guard (try? await clock.sleep(seconds: Double(Self.ringSeconds))) != nil else { return }
         await answer(sid, by: outcome)
         await runTwiML(sid)
     }
@@ -163,7 +164,8 @@ struct CallSimulator: Sendable {
         let executor = TwiMLExecutor(simulator: self, callSID: sid)
         var end = ExecutionEnd.ended
         while let task = await voice.beginExecution(sid, start: { source in Task { await executor.run(source) } }) {
-            end = await task.value
+            end = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+            guard !Task.isCancelled else { return }
             if case .rejected = end { break }
         }
         if case .rejected(let status) = end {
@@ -232,7 +234,7 @@ struct CallSimulator: Sendable {
         ]))
         if let notification, notification.events.contains("completed") {
             let webhooks = self.webhooks
-            Task {
+            background.run {
                 await webhooks.send(notification.url, method: notification.method,
                                     parameters: recording.statusCallbackParameters(status: "completed"), accountSID: call.accountSID)
             }

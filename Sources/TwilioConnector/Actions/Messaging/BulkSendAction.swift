@@ -44,7 +44,16 @@ struct BulkSender: Sendable {
         pace = input.double("MessagesPerSecond")
             ?? SendPacer.defaultRate(from: input.string("From"), messagingService: input.has("MessagingServiceSid"))
         concurrency = input.int("Concurrency") ?? 8
-        self.client = client
+        self.client = client.withRetryPolicy(Self.patientPolicy(client.configuration.retryPolicy))
+    }
+
+    /// A job of thousands meets rate limiting in bursts: each recipient gets up to ten attempts
+    /// (429s and 503s mean Twilio did not act, so they are always safe to retry), within the
+    /// policy's deadline. A policy without retries stays without.
+    static func patientPolicy(_ policy: RetryPolicy) -> RetryPolicy {
+        var patient = policy
+        if policy.maximumAttempts > 1 { patient.maximumAttempts = max(policy.maximumAttempts, 10) }
+        return patient
     }
 
     /// Sends to every recipient; `progress` hears after each one (invalid ones count at once).
