@@ -63,6 +63,20 @@ struct StateFileSandboxTests {
         }
     }
 
+    @Test func aStoppedSandboxChangesNothingAfterwards() async throws {
+        try await withStateFile { file in
+            let first = try await SandboxFixture.start(statusStep: .milliseconds(100), stateFile: file)
+            let sent = try await first.client.messages.create(.init(to: "+14155550304", from: "+14155550100", body: "frozen"))
+            await first.server.stop()
+            try await Task.sleep(for: .milliseconds(600))  // long enough for six status steps
+
+            let second = try await SandboxFixture.start(statusStep: .seconds(30), stateFile: file)
+            #expect(try await second.client.messages.fetch(sent.sid ?? "").status == .queued,
+                    "the stopped sandbox's delivery did not go on writing to the state file")
+            await second.server.stop()
+        }
+    }
+
     @Test func aLiveCallEndsAtARestart() async throws {
         try await withStateFile { file in
             let slow = try await SandboxFixture.start(statusStep: .seconds(30), stateFile: file)
