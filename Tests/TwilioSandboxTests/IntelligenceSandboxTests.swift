@@ -156,4 +156,27 @@ struct IntelligenceSandboxTests {
             #expect(failed.status == .failed, "the sandbox cannot transcribe audio it did not record")
         }
     }
+
+    @Test func whatTheHandsetSaysToASpeechGatherIsHeardAndTranscribed() async throws {
+        try await SandboxFixture.with { sandbox in
+            let recorder = try await WebhookRecorder.start()
+            defer { Task { await recorder.stop() } }
+            await recorder.respond(to: "/heard", with: "<Response><Say>Thank you.</Say></Response>")
+            let handset = "+14155550341"
+            _ = try await sandbox.inspect(.post, "/sandbox/handsets/\(handset)", form: [("Speech", "My order is late.")])
+            let twiml = "<Response><Gather input=\"speech\" action=\"\(recorder.baseURL)/heard\"><Say>How can I help?</Say></Gather></Response>"
+            let call = try await sandbox.client.calls.create(.init(to: handset, from: "+14155550100", instructions: .twiml(twiml), record: true))
+            let heard = try await recorder.waitFor { $0.contains { $0.path == "/heard" } }.first { $0.path == "/heard" }
+            #expect(heard?.form.first("SpeechResult") == "My order is late.")
+            #expect(heard?.form.first("Confidence") == "0.92")
+
+            let recordings = try await sandbox.eventually({ try await sandbox.client.recordings.list(.init(callSid: call.sid)).collect() }) { !$0.isEmpty }
+            let transcript = try await sandbox.client.intelligence.createTranscript(.init(
+                serviceSid: "GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", channel: TranscriptCreateParameters.recordingChannel(recordings.first?.sid ?? "")))
+            _ = try await sandbox.eventually({ try await sandbox.client.intelligence.fetchTranscript(transcript.sid ?? "") }) { $0.status == .completed }
+            let sentences = try await sandbox.client.intelligence.listSentences(transcript.sid ?? "").collect()
+            #expect(sentences.compactMap(\.transcript) == ["How can I help?", "My order is late.", "Thank you."])
+            #expect(sentences.map(\.mediaChannel) == [1, 2, 1], "the agent and the customer on their own channels")
+        }
+    }
 }

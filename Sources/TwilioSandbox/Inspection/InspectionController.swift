@@ -72,6 +72,7 @@ struct InspectionController {
             await world.handsets.setOutcome(outcome, for: handset)
         }
         await world.handsets.queueDigits(form.values("Digits"), for: handset)
+        await world.handsets.queueSpeech(form.values("Speech"), for: handset)
         return SandboxResponse.json(.object([("handset", .string(handset)),
                                              ("outcome", .string(await world.handsets.outcome(for: handset).rawValue))]))
     }

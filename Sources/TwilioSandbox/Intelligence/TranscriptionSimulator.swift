@@ -2,8 +2,9 @@ import Foundation
 import TwilioKit
 
 /// Voice Intelligence transcribing the sandbox's own recordings: CreateTranscript on a recording
-/// (`media_properties.source_sid`) queues a transcript of what its call said (each `<Say>`, in
-/// order, on the agent's channel), which moves `queued` → `in-progress` → `completed` a status
+/// (`media_properties.source_sid`) queues a transcript of what was said on its call, in order:
+/// each `<Say>` on the agent's channel, what the handset said to a speech `<Gather>` on the
+/// customer's. It moves `queued` → `in-progress` → `completed` a status
 /// step apart. Audio at a `media_url` cannot be transcribed here: that transcript ends `failed`.
 struct TranscriptionSimulator: Sendable {
     let world: SandboxWorld
@@ -33,10 +34,7 @@ struct TranscriptionSimulator: Sendable {
             guard let recording = await world.voice.recording(sourceSID, accountSID: accountSID) else {
                 throw .invalidParameter("Channel", channelText, rule: "media_properties.source_sid must be a recording (RE…) of this account")
             }
-            let said = await world.voice.events(of: recording.callSID).filter { $0.type == "say" }.compactMap { event -> String? in
-                guard case .string(let text)? = event.details.first(where: { $0.0 == "text" })?.1 else { return nil }
-                return "Agent: " + text
-            }
+            let said = await world.voice.events(of: recording.callSID).compactMap(Self.spokenLine)
             var builder = TranscriptBuilder(accountSID: accountSID, serviceSID: serviceSID, sourceSID: recording.sid, callSID: recording.callSID)
             builder.customerKey = customerKey
             transcript = builder.build(said, date: Date())
@@ -56,6 +54,17 @@ struct TranscriptionSimulator: Sendable {
         let sid = transcript.sid
         world.background.run { await simulator.transcribe(sid) }
         return transcript
+    }
+
+    /// What an event of the call's log adds to its transcript: `Agent: …` or `Customer: …`.
+    private static func spokenLine(_ event: CallEvent) -> String? {
+        let (key, speaker) = switch event.type {
+        case "say": ("text", "Agent")
+        case "gather": ("speech", "Customer")
+        default: ("", "")
+        }
+        guard case .string(let text)? = event.details.first(where: { $0.0 == key })?.1 else { return nil }
+        return speaker + ": " + text
     }
 
     /// Moves a transcript on from where it is (a restart resumes it).

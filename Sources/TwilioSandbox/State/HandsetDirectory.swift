@@ -24,6 +24,7 @@ actor HandsetDirectory {
 
     private var outcomes: [String: Outcome] = HandsetDirectory.magicOutcomes
     private var gatherDigits: [String: [String]] = [:]
+    private var gatherSpeech: [String: [String]] = [:]
 
     /// What a message to `address` (E.164 or `whatsapp:`…) ends as.
     func outcome(for address: String) -> Outcome {
@@ -46,6 +47,20 @@ actor HandsetDirectory {
         guard var queue = gatherDigits[key], !queue.isEmpty else { return nil }
         let next = queue.removeFirst()
         gatherDigits[key] = queue
+        return next
+    }
+
+    /// What the handset says at its next speech `<Gather>`s, in order.
+    func queueSpeech(_ phrases: [String], for number: String) {
+        gatherSpeech[Self.bare(number), default: []].append(contentsOf: phrases)
+    }
+
+    /// What the handset says at the next speech `<Gather>` of a call to `number`, if anything.
+    func nextSpeech(for number: String) -> String? {
+        let key = Self.bare(number)
+        guard var queue = gatherSpeech[key], !queue.isEmpty else { return nil }
+        let next = queue.removeFirst()
+        gatherSpeech[key] = queue
         return next
     }
 

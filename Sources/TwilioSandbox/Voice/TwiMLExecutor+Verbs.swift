@@ -41,8 +41,9 @@ extension TwiMLExecutor {
 
     /// `<Gather>`: plays its prompts, then takes the handset's next queued digits
     /// (``HandsetDirectory/nextDigits(for:)``), cut at `finishOnKey` and `numDigits`, and posts
-    /// them to `action` (the document's URL by default) as `Digits`. Without digits it waits
-    /// `timeout` seconds and falls through to the next verb.
+    /// them to `action` (the document's URL by default) as `Digits`; with `input` speech and no
+    /// digits, the handset's next queued phrase as `SpeechResult` and `Confidence`. Without
+    /// either it waits `timeout` seconds and falls through to the next verb.
     func gather(_ gather: TwiML.Gather, in document: Document) async throws -> Step? {
         for prompt in gather.prompts {
             switch prompt {
@@ -54,6 +55,9 @@ extension TwiMLExecutor {
         guard let call = await voice.call(callSID) else { return .end(.ended) }
         let pressed = gather.input.contains(.dtmf) ? await simulator.handsets.nextDigits(for: call.handset) : nil
         let (digits, finishedOnKey) = pressed.map { Self.collect($0, gather) } ?? ("", nil)
+        if digits.isEmpty, gather.input.contains(.speech), let speech = await simulator.handsets.nextSpeech(for: call.handset) {
+            return try await heard(speech, gather, in: document)
+        }
         guard let pressed, !digits.isEmpty else {
             await log("gather", [("digits", .null), ("timeout", .int(gather.timeout)), ("timed_out", true)])
             try await pass(Double(gather.timeout))
@@ -64,6 +68,16 @@ extension TwiMLExecutor {
         await log("gather", [("digits", .string(digits)), ("finished_on_key", .optional(finishedOnKey)), ("action", .optional(action))])
         guard let action else { return nil }
         return .fetch(.url(action, method: gather.method.rawValue, adding: [("Digits", digits), ("FinishedOnKey", finishedOnKey ?? "")]))
+    }
+
+    /// The handset said `speech` to a speech `<Gather>`: it takes as long to say as to hear, and
+    /// goes to `action` as `SpeechResult` with a fixed `Confidence`.
+    private func heard(_ speech: String, _ gather: TwiML.Gather, in document: Document) async throws -> Step? {
+        try await pass(VoiceClock.speakingTime(of: speech))
+        let action = await resolve(gather.action, in: document)
+        await log("gather", [("speech", .string(speech)), ("action", .optional(action))])
+        guard let action else { return nil }
+        return .fetch(.url(action, method: gather.method.rawValue, adding: [("SpeechResult", speech), ("Confidence", "0.92")]))
     }
 
     /// The digits a `<Gather>` keeps of the keys pressed, and the finishing key if one was pressed.
