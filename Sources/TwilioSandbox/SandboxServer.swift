@@ -43,7 +43,7 @@ public final class SandboxServer: Sendable {
 
     /// Stops the server.
     public func stop() async {
-        world.background.stop()
+        await world.background.stop()
         await services.triggerGracefulShutdown()
         _ = await task.result
     }

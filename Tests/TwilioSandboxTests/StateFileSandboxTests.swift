@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 import TwilioKit
 @testable import TwilioSandbox
@@ -65,15 +66,16 @@ struct StateFileSandboxTests {
 
     @Test func aStoppedSandboxChangesNothingAfterwards() async throws {
         try await withStateFile { file in
-            let first = try await SandboxFixture.start(statusStep: .milliseconds(100), stateFile: file)
-            let sent = try await first.client.messages.create(.init(to: "+14155550304", from: "+14155550100", body: "frozen"))
-            await first.server.stop()
-            try await Task.sleep(for: .milliseconds(600))  // long enough for six status steps
-
-            let second = try await SandboxFixture.start(statusStep: .seconds(30), stateFile: file)
-            #expect(try await second.client.messages.fetch(sent.sid ?? "").status == .queued,
-                    "the stopped sandbox's delivery did not go on writing to the state file")
-            await second.server.stop()
+            let sandbox = try await SandboxFixture.start(statusStep: .milliseconds(100), stateFile: file)
+            let sent = try await sandbox.client.messages.create(.init(to: "+14155550304", from: "+14155550100", body: "frozen"))
+            await sandbox.server.stop()
+            let store = try SandboxStore(path: file, logger: Logger(label: "test"))
+            let atStop = try store.load(MessageRecord.self).first { $0.sid == sent.sid }
+            try await Task.sleep(for: .milliseconds(600))  // six status steps
+            let later = try store.load(MessageRecord.self).first { $0.sid == sent.sid }
+            #expect(atStop?.status != nil)
+            #expect(later?.status == atStop?.status, "the stopped sandbox's delivery did not go on writing to the state file")
+            #expect(later?.dateUpdated == atStop?.dateUpdated)
         }
     }
 

@@ -24,14 +24,15 @@ final class BackgroundWork: Sendable {
         }
     }
 
-    /// Cancels everything running and refuses new work.
-    func stop() {
+    /// Cancels everything running, waits for it to end, and refuses new work.
+    func stop() async {
         let running = state.withLock { state in
             state.stopped = true
             defer { state.tasks = [:] }
             return Array(state.tasks.values)
         }
         for task in running { task.cancel() }
+        for task in running { await task.value }
     }
 
     private func finished(_ id: UUID) {
