@@ -34,6 +34,15 @@ struct MediaStreamSandboxTests {
         return call.sid ?? ""
     }
 
+    /// Calls a handset whose call connects to `app`'s stream, waits for the call to complete, and
+    /// returns it with every message the app received.
+    private func streamedCall(_ sandbox: SandboxFixture, to app: MediaStreamApp,
+                              recordDual: Bool = false) async throws -> (sid: String, received: [MediaStreamInboundMessage]) {
+        let sid = try await call(sandbox, twiml: connectStream(app.url), recordDual: recordDual)
+        _ = try await completed(sandbox, sid)
+        return (sid, await app.log.messages)
+    }
+
     private func completed(_ sandbox: SandboxFixture, _ sid: String) async throws -> Call {
         try await sandbox.eventually({ try await sandbox.client.calls.fetch(sid) }) { $0.status == .completed }
     }
@@ -122,8 +131,7 @@ struct MediaStreamSandboxTests {
                 return .keepListening
             }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url), recordDual: true)
-            _ = try await completed(sandbox, sid)
+            let (sid, _) = try await streamedCall(sandbox, to: app, recordDual: true)
             let sent = MuLaw.decode(await app.log.sentAudio)
             #expect(sent.count == 4000)
 
@@ -167,9 +175,7 @@ struct MediaStreamSandboxTests {
                 return .keepListening
             }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url))
-            _ = try await completed(sandbox, sid)
-            let received = await app.log.messages
+            let (sid, received) = try await streamedCall(sandbox, to: app)
 
             let marks = received.enumerated().compactMap { index, message -> (name: String, index: Int)? in
                 if case .mark(let mark) = message { (mark.mark.name, index) } else { nil }
@@ -206,9 +212,7 @@ struct MediaStreamSandboxTests {
                 return .keepListening
             }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url))
-            _ = try await completed(sandbox, sid)
-            let received = await app.log.messages
+            let (sid, received) = try await streamedCall(sandbox, to: app)
             let marks = received.compactMap { message -> String? in if case .mark(let mark) = message { mark.mark.name } else { nil } }
             #expect(marks == ["reply-done", "nothing-queued"], "the cleared mark comes back, and one sent on an empty buffer too")
             let beforeClearEcho = received.prefix { $0.event != "mark" }.filter { $0.event == "media" }.count
@@ -346,9 +350,7 @@ struct MediaStreamSandboxTests {
                 return .keepListening
             }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url))
-            _ = try await completed(sandbox, sid)
-            let received = await app.log.messages
+            let (sid, received) = try await streamedCall(sandbox, to: app)
             #expect(received.contains { if case .mark(let mark) = $0 { mark.mark.name == "still-works" } else { false } })
             #expect(errorCodes(in: try await events(sandbox, sid)).sorted() == [31950, 31951])
         }

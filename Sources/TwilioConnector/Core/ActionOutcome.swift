@@ -34,6 +34,24 @@ public struct ListResult<Item: Sendable>: Sendable {
     public var page: Int?
     /// The page size Twilio used.
     public var pageSize: Int?
+
+    /// The list a TwilioKit slice makes.
+    init(_ slice: TwilioListSlice<Item>) where Item: Decodable {
+        self.init(items: slice.items, hasMore: slice.hasMore, nextPageURL: slice.nextPageURL, page: slice.lastPage, pageSize: slice.pageSize)
+    }
+
+    init(items: [Item], hasMore: Bool, nextPageURL: String?, page: Int?, pageSize: Int?) {
+        self.items = items
+        self.hasMore = hasMore
+        self.nextPageURL = nextPageURL
+        self.page = page
+        self.pageSize = pageSize
+    }
+
+    /// The same page of the list, holding `items` (the items made into something else).
+    func replacingItems<Other>(with items: [Other]) -> ListResult<Other> {
+        ListResult<Other>(items: items, hasMore: hasMore, nextPageURL: nextPageURL, page: page, pageSize: pageSize)
+    }
 }
 
 /// A recording's media: its URL and, when asked, where its bytes were saved.

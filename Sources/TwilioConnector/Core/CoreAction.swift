@@ -82,7 +82,5 @@ func twilio<T>(_ call: () async throws(TwilioError) -> T) async throws(ActionFai
 
 /// Collects up to `limit` items of a list and tells whether more exist.
 func collect<Item>(_ list: (Int) -> TwilioList<Item>, limit: Int) async throws(ActionFailure) -> ListResult<Item> {
-    let slice = try await twilio { () async throws(TwilioError) in try await list(limit).collectSlice() }
-    return ListResult(items: slice.items, hasMore: slice.hasMore, nextPageURL: slice.nextPageURL,
-                      page: slice.lastPage, pageSize: slice.pageSize)
+    ListResult(try await twilio { () async throws(TwilioError) in try await list(limit).collectSlice() })
 }

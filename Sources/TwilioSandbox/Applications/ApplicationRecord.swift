@@ -22,13 +22,8 @@ struct ApplicationRecord: StoredRecord {
     mutating func apply(_ form: FormParameters) throws(SandboxError) {
         try webhooks.apply(form)
         if let value = form.first("FriendlyName") { friendlyName = value }
-        for (name, keyPath) in [("SmsStatusCallback", \ApplicationRecord.smsStatusCallback), ("MessageStatusCallback", \.messageStatusCallback)] {
-            guard let value = form.first(name) else { continue }
-            guard value.isEmpty || value.hasPrefix("http://") || value.hasPrefix("https://") else {
-                throw SandboxError(.badRequest, code: 21502, "\(name) is not a valid URL: \(value)")
-            }
-            self[keyPath: keyPath] = value.isEmpty ? nil : value
-        }
+        if let value = try form.settingURL("SmsStatusCallback") { smsStatusCallback = value }
+        if let value = try form.settingURL("MessageStatusCallback") { messageStatusCallback = value }
         if let value = try form.bool("PublicApplicationConnectEnabled") { publicApplicationConnectEnabled = value }
         _ = try form.oneOf("ApiVersion", ["2010-04-01", "2008-08-01"])
     }
@@ -76,7 +71,7 @@ actor ApplicationStore {
 
     /// The application `sid` of `accountSID`.
     func application(_ sid: String, accountSID: String) -> ApplicationRecord? {
-        applications[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        applications[sid, of: accountSID]
     }
 
     /// The account's applications, oldest first, with ListApplication's `FriendlyName` filter.
@@ -87,17 +82,12 @@ actor ApplicationStore {
     }
 
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard application(sid, accountSID: accountSID) != nil else { return false }
-        return applications.remove(sid)
+        applications.remove(sid, of: accountSID)
     }
 
-    /// The settings that handle calls to `number`: its voice application's, else its own.
-    func voiceSettings(of number: OwnedNumber) -> WebhookSettings {
-        number.voiceApplicationSID.flatMap { application($0, accountSID: number.accountSID)?.webhooks } ?? number.webhooks
-    }
-
-    /// The settings that handle messages to `number`: its SMS application's, else its own.
-    func messagingSettings(of number: OwnedNumber) -> WebhookSettings {
-        number.smsApplicationSID.flatMap { application($0, accountSID: number.accountSID)?.webhooks } ?? number.webhooks
+    /// The settings that handle `number`'s calls (`\.voiceApplicationSID`) or messages
+    /// (`\.smsApplicationSID`): that Application's, else the number's own.
+    func settings(of number: OwnedNumber, handledBy application: KeyPath<OwnedNumber, String?>) -> WebhookSettings {
+        number[keyPath: application].flatMap { self.application($0, accountSID: number.accountSID)?.webhooks } ?? number.webhooks
     }
 }

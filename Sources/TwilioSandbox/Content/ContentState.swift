@@ -21,13 +21,12 @@ actor ContentState {
 
     /// The template `sid` of `accountSID`.
     func template(_ sid: String, accountSID: String) -> ContentRecord? {
-        templates[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        templates[sid, of: accountSID]
     }
 
     /// Deletes template `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard template(sid, accountSID: accountSID) != nil else { return false }
-        return templates.remove(sid)
+        templates.remove(sid, of: accountSID)
     }
 
     /// The account's templates, oldest first.

@@ -26,6 +26,17 @@ extension FormParameters {
         return value
     }
 
+    /// A URL setting of a create or update form: `nil` when absent, `.some(nil)` when given empty
+    /// (which clears it), else the URL; one that is not http(s) is refused with `invalid`
+    /// (Twilio's 21502 by default).
+    func settingURL(_ name: String, invalid: (String, String) -> SandboxError = { name, value in
+        SandboxError(.badRequest, code: 21502, "\(name) is not a valid URL: \(value)")
+    }) throws(SandboxError) -> String?? {
+        guard let value = first(name) else { return nil }
+        guard value.isEmpty || value.hasPrefix("http://") || value.hasPrefix("https://") else { throw invalid(name, value) }
+        return .some(value.isEmpty ? nil : value)
+    }
+
     /// `true`/`false` (Twilio also accepts `True`, `1`); `nil` when absent.
     func bool(_ name: String) throws(SandboxError) -> Bool? {
         guard let value = first(name) else { return nil }

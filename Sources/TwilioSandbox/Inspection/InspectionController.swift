@@ -71,8 +71,8 @@ struct InspectionController {
            let outcome = HandsetDirectory.Outcome(rawValue: raw) {
             await world.handsets.setOutcome(outcome, for: handset)
         }
-        await world.handsets.queueDigits(form.values("Digits"), for: handset)
-        await world.handsets.queueSpeech(form.values("Speech"), for: handset)
+        await world.handsets.queue(form.values("Digits"), .digits, for: handset)
+        await world.handsets.queue(form.values("Speech"), .speech, for: handset)
         return SandboxResponse.json(.object([("handset", .string(handset)),
                                              ("outcome", .string(await world.handsets.outcome(for: handset).rawValue))]))
     }

@@ -20,7 +20,7 @@ struct VoiceInspectionController {
         _ = try context.account
         let handset = try context.parameters.require("Number")
         let form = try await request.flexibleForm()
-        await world.handsets.queueSpeech(form.values("Speech"), for: handset)
+        await world.handsets.queue(form.values("Speech"), .speech, for: handset)
         let call = try await world.calls.receive(
             from: handset, to: try form.required("To"), digits: form.values("Digits"),
             forwardedFrom: form.first("ForwardedFrom"), callerName: form.first("CallerName"), apiOrigin: request.apiOrigin)

@@ -25,7 +25,7 @@ actor IntelligenceState {
 
     /// The transcript `sid` of `accountSID`.
     func transcript(_ sid: String, accountSID: String) -> TranscriptRecord? {
-        transcripts[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        transcripts[sid, of: accountSID]
     }
 
     /// Applies `change` to transcript `sid` and returns the result.
@@ -44,8 +44,7 @@ actor IntelligenceState {
 
     /// Deletes transcript `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard transcript(sid, accountSID: accountSID) != nil else { return false }
-        return transcripts.remove(sid)
+        transcripts.remove(sid, of: accountSID)
     }
 
     /// The account's transcripts that pass `filter`, newest first.

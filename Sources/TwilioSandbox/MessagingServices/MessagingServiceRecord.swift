@@ -40,9 +40,7 @@ struct MessagingServiceRecord: StoredRecord {
     /// Applies a CreateService or UpdateService form (v1 errors: 60200 for a malformed value).
     mutating func apply(_ form: FormParameters) throws(SandboxError) {
         func url(_ name: String, _ keyPath: WritableKeyPath<MessagingServiceRecord, String?>) throws(SandboxError) {
-            guard let value = form.first(name) else { return }
-            guard value.isEmpty || value.hasPrefix("http://") || value.hasPrefix("https://") else { throw .invalidV2Parameter(name, value) }
-            self[keyPath: keyPath] = value.isEmpty ? nil : value
+            if let value = try form.settingURL(name, invalid: SandboxError.invalidV2Parameter) { self[keyPath: keyPath] = value }
         }
         func flag(_ name: String, _ keyPath: WritableKeyPath<MessagingServiceRecord, Bool>) throws(SandboxError) {
             if let value = try form.v2Bool(name) { self[keyPath: keyPath] = value }

@@ -15,7 +15,7 @@ actor MessagingServiceStore {
 
     /// The service `sid` of `accountSID`.
     func service(_ sid: String, accountSID: String) -> MessagingServiceRecord? {
-        services[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        services[sid, of: accountSID]
     }
 
     /// The account's services, oldest first.
@@ -24,8 +24,7 @@ actor MessagingServiceStore {
     }
 
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard service(sid, accountSID: accountSID) != nil else { return false }
-        return services.remove(sid)
+        services.remove(sid, of: accountSID)
     }
 
     /// Adds `number` to the pool of service `sid`: 21710 when it is there already, 21712 when

@@ -20,6 +20,11 @@ struct RecordTable<Record: StoredRecord> {
     /// The record `sid`.
     subscript(sid: String) -> Record? { records[sid] }
 
+    /// The record `sid` if `accountSID` owns it.
+    subscript(sid: String, of accountSID: String) -> Record? {
+        records[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+    }
+
     /// Every record, oldest first.
     var oldestFirst: [Record] { order.compactMap { records[$0] } }
 
@@ -45,6 +50,11 @@ struct RecordTable<Record: StoredRecord> {
         try change(&record)
         save(record)
         return record
+    }
+
+    /// Removes record `sid` if `accountSID` owns it; `false` when it has no such record.
+    mutating func remove(_ sid: String, of accountSID: String) -> Bool {
+        self[sid, of: accountSID] != nil && remove(sid)
     }
 
     /// Removes record `sid`; `false` when there was none.

@@ -2,12 +2,15 @@ import Foundation
 import GRDB
 import Logging
 
-/// A record the sandbox can keep in its state file: Codable, and known by its kind and SID.
+/// A record the sandbox can keep in its state file: Codable, known by its kind and SID, and owned
+/// by one account.
 protocol StoredRecord: Codable, Sendable {
     /// The kind of resource (`message`, `call`, …): one kind per record type.
     static var kind: String { get }
     /// The record's SID, unique within its kind.
     var sid: String { get }
+    /// The account that owns it: to every other account it does not exist.
+    var accountSID: String { get }
 }
 
 /// The sandbox's state file (`--state FILE`): SQLite, one row per resource (its kind, SID and
@@ -17,6 +20,7 @@ final class SandboxStore: Sendable {
     private let database: DatabaseQueue
     private let logger: Logger
     private let path: String
+    private let encoder = JSONEncoder()
     /// Whether the file was created by this run (the demo content is seeded only then).
     let isNew: Bool
 
@@ -74,7 +78,7 @@ final class SandboxStore: Sendable {
             try database.execute(sql: """
                 INSERT INTO records (kind, sid, body) VALUES (?, ?, ?)
                 ON CONFLICT (kind, sid) DO UPDATE SET body = excluded.body
-                """, arguments: [Record.kind, record.sid, try JSONEncoder().encode(record)])
+                """, arguments: [Record.kind, record.sid, try encoder.encode(record)])
         }
     }
 

@@ -27,7 +27,7 @@ extension MessagingSimulator {
             media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
             segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
         await messages.insert(message)
-        var settings = await applications.messagingSettings(of: owned)
+        var settings = await applications.settings(of: owned, handledBy: \.smsApplicationSID)
         if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
             settings.smsURL = service.inboundRequestURL
             settings.smsMethod = service.inboundMethod

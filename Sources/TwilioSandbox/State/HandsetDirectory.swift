@@ -1,3 +1,9 @@
+/// What a handset answers a `<Gather>` with: keys pressed (`Digits`) or words said (`SpeechResult`).
+enum GatherAnswer: Sendable, Hashable {
+    case digits
+    case speech
+}
+
 /// How the simulated handsets answer: delivered by default; a handset can be set unreachable or
 /// filtered, through the inspection API or by the sandbox's own magic numbers.
 actor HandsetDirectory {
@@ -23,8 +29,7 @@ actor HandsetDirectory {
     static let magicOutcomes: [String: Outcome] = ["+15005550010": .unreachable, "+15005550011": .filtered]
 
     private var outcomes: [String: Outcome] = HandsetDirectory.magicOutcomes
-    private var gatherDigits: [String: [String]] = [:]
-    private var gatherSpeech: [String: [String]] = [:]
+    private var gatherAnswers: [GatherAnswer: [String: [String]]] = [:]
 
     /// What a message to `address` (E.164 or `whatsapp:`…) ends as.
     func outcome(for address: String) -> Outcome {
@@ -36,31 +41,17 @@ actor HandsetDirectory {
         outcomes[Self.bare(number)] = outcome
     }
 
-    /// The digits the handset presses at its next `<Gather>`s, in order.
-    func queueDigits(_ digits: [String], for number: String) {
-        gatherDigits[Self.bare(number), default: []].append(contentsOf: digits)
+    /// What the handset answers its next `<Gather>`s with, in order.
+    func queue(_ answers: [String], _ kind: GatherAnswer, for number: String) {
+        gatherAnswers[kind, default: [:]][Self.bare(number), default: []].append(contentsOf: answers)
     }
 
-    /// The digits for the next `<Gather>` of a call to `number`, if the handset has any.
-    func nextDigits(for number: String) -> String? {
+    /// The handset's answer of `kind` to the next `<Gather>` of a call to `number`, if it has one.
+    func nextAnswer(_ kind: GatherAnswer, for number: String) -> String? {
         let key = Self.bare(number)
-        guard var queue = gatherDigits[key], !queue.isEmpty else { return nil }
+        guard var queue = gatherAnswers[kind]?[key], !queue.isEmpty else { return nil }
         let next = queue.removeFirst()
-        gatherDigits[key] = queue
-        return next
-    }
-
-    /// What the handset says at its next speech `<Gather>`s, in order.
-    func queueSpeech(_ phrases: [String], for number: String) {
-        gatherSpeech[Self.bare(number), default: []].append(contentsOf: phrases)
-    }
-
-    /// What the handset says at the next speech `<Gather>` of a call to `number`, if anything.
-    func nextSpeech(for number: String) -> String? {
-        let key = Self.bare(number)
-        guard var queue = gatherSpeech[key], !queue.isEmpty else { return nil }
-        let next = queue.removeFirst()
-        gatherSpeech[key] = queue
+        gatherAnswers[kind]?[key] = queue
         return next
     }
 

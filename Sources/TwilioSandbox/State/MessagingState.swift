@@ -20,7 +20,7 @@ actor MessagingState {
 
     /// The message `sid` of `accountSID`.
     func message(_ sid: String, accountSID: String) -> MessageRecord? {
-        messages[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        messages[sid, of: accountSID]
     }
 
     /// Applies `change` to message `sid` and returns the result.
@@ -34,8 +34,7 @@ actor MessagingState {
 
     /// Deletes message `sid`.
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard message(sid, accountSID: accountSID) != nil else { return false }
-        return messages.remove(sid)
+        messages.remove(sid, of: accountSID)
     }
 
     /// The account's messages, newest first, with ListMessage's filters.

@@ -97,7 +97,7 @@ actor PhoneNumberStore {
 
     /// The number with `sid` in `accountSID`.
     func number(sid: String, accountSID: String) -> OwnedNumber? {
-        numbers[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        numbers[sid, of: accountSID]
     }
 
     /// The number `phoneNumber` (E.164, or a `whatsapp:` address of it), if any account owns it.
@@ -121,7 +121,6 @@ actor PhoneNumberStore {
 
     /// Releases a number.
     func release(sid: String, accountSID: String) -> Bool {
-        guard number(sid: sid, accountSID: accountSID) != nil else { return false }
-        return numbers.remove(sid)
+        numbers.remove(sid, of: accountSID)
     }
 }

@@ -18,11 +18,7 @@ struct WebhookSettings: Codable, Sendable, Equatable {
     /// Applies the webhook parameters of a create or update form; an empty URL clears it.
     mutating func apply(_ form: FormParameters) throws(SandboxError) {
         func url(_ name: String, _ keyPath: WritableKeyPath<WebhookSettings, String?>) throws(SandboxError) {
-            guard let value = form.first(name) else { return }
-            guard value.isEmpty || value.hasPrefix("http://") || value.hasPrefix("https://") else {
-                throw SandboxError(.badRequest, code: 21502, "\(name) is not a valid URL: \(value)")
-            }
-            self[keyPath: keyPath] = value.isEmpty ? nil : value
+            if let value = try form.settingURL(name) { self[keyPath: keyPath] = value }
         }
         func method(_ name: String, _ keyPath: WritableKeyPath<WebhookSettings, String>) throws(SandboxError) {
             if let value = try form.oneOf(name, ["GET", "POST"]) { self[keyPath: keyPath] = value }

@@ -23,7 +23,7 @@ actor VerifyState {
 
     /// The service `sid` of `accountSID`.
     func service(_ sid: String, accountSID: String) -> VerifyServiceRecord? {
-        services[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        services[sid, of: accountSID]
     }
 
     /// The account's services, oldest first.

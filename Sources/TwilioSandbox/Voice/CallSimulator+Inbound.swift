@@ -15,8 +15,8 @@ extension CallSimulator {
         guard let owned = await numbers.owner(of: to) else {
             throw SandboxError(.badRequest, code: 21606, "\(to) is not a number of this sandbox: provision it first")
         }
-        await handsets.queueDigits(digits, for: handset)
-        let settings = await applications.voiceSettings(of: owned)
+        await handsets.queue(digits, .digits, for: handset)
+        let settings = await applications.settings(of: owned, handledBy: \.voiceApplicationSID)
         let now = Date()
         var call = CallRecord(
             sid: SID.make("CA"), accountSID: owned.accountSID, parentCallSID: nil, to: owned.phoneNumber, from: handset,

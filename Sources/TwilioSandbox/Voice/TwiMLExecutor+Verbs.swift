@@ -40,7 +40,7 @@ extension TwiMLExecutor {
     }
 
     /// `<Gather>`: plays its prompts, then takes the handset's next queued digits
-    /// (``HandsetDirectory/nextDigits(for:)``), cut at `finishOnKey` and `numDigits`, and posts
+    /// (``HandsetDirectory/nextAnswer(_:for:)``), cut at `finishOnKey` and `numDigits`, and posts
     /// them to `action` (the document's URL by default) as `Digits`; with `input` speech and no
     /// digits, the handset's next queued phrase as `SpeechResult` and `Confidence`. Without
     /// either it waits `timeout` seconds and falls through to the next verb.
@@ -53,9 +53,9 @@ extension TwiMLExecutor {
             }
         }
         guard let call = await voice.call(callSID) else { return .end(.ended) }
-        let pressed = gather.input.contains(.dtmf) ? await simulator.handsets.nextDigits(for: call.handset) : nil
+        let pressed = gather.input.contains(.dtmf) ? await simulator.handsets.nextAnswer(.digits, for: call.handset) : nil
         let (digits, finishedOnKey) = pressed.map { Self.collect($0, gather) } ?? ("", nil)
-        if digits.isEmpty, gather.input.contains(.speech), let speech = await simulator.handsets.nextSpeech(for: call.handset) {
+        if digits.isEmpty, gather.input.contains(.speech), let speech = await simulator.handsets.nextAnswer(.speech, for: call.handset) {
             return try await heard(speech, gather, in: document)
         }
         guard let pressed, !digits.isEmpty else {

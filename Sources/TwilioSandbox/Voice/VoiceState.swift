@@ -57,7 +57,7 @@ actor VoiceState {
 
     /// Call `sid` of `accountSID`.
     func call(_ sid: String, accountSID: String) -> CallRecord? {
-        calls[sid].flatMap { $0.accountSID == accountSID ? $0 : nil }
+        calls[sid, of: accountSID]
     }
 
     /// Applies `change` to call `sid` unless it has ended, and returns the result (`nil` when the
@@ -95,11 +95,11 @@ actor VoiceState {
 
     /// Deletes call `sid` of `accountSID` with its event log.
     func delete(_ sid: String, accountSID: String) -> Bool {
-        guard call(sid, accountSID: accountSID) != nil else { return false }
+        guard calls.remove(sid, of: accountSID) else { return false }
         controls[sid] = nil
         events[sid] = nil
         receivedAudio[sid] = nil
-        return calls.remove(sid)
+        return true
     }
 
     /// The account's calls, newest first, with ListCall's filters.
@@ -183,7 +183,7 @@ actor VoiceState {
 
     /// Recording `sid` of `accountSID`; a deleted one only when `includeDeleted`.
     func recording(_ sid: String, accountSID: String, includeDeleted: Bool = false) -> RecordingRecord? {
-        guard let recording = recordings[sid], recording.accountSID == accountSID else { return nil }
+        guard let recording = recordings[sid, of: accountSID] else { return nil }
         return !recording.isDeleted || includeDeleted ? recording : nil
     }
 

@@ -35,8 +35,7 @@ enum IntelligenceActions {
             }
             transcripts.append(TranscriptWithSentences(transcript: transcript, sentences: sentences))
         }
-        return .transcripts(ListResult(items: transcripts, hasMore: listed.hasMore, nextPageURL: listed.nextPageURL,
-                                       page: listed.page, pageSize: listed.pageSize))
+        return .transcripts(listed.replacingItems(with: transcripts))
     }
 
     static let getTranscripts = CoreAction(

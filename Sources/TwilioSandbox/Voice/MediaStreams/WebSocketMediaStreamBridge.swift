@@ -80,7 +80,7 @@ struct WebSocketMediaStreamBridge: MediaStreamBridge {
             ]))
             callerAudio = CallerAudio(silenceOf: min(audio.seconds, remaining))
         }
-        let digits = await handsets.nextDigits(for: call.handset) ?? ""
+        let digits = await handsets.nextAnswer(.digits, for: call.handset) ?? ""
         return MediaStreamConversation(streamSID: streamSID, call: call, stream: stream, audio: callerAudio, digits: digits)
     }
 
