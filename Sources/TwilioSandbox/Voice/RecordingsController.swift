@@ -21,10 +21,13 @@ struct RecordingsController {
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let query = request.query
+        // Parsed before the call: a `try` inside an `await`'s arguments in a conditional expression
+        // crashes Swift 6.3's optimiser (coroutine splitting) in release builds.
+        let created = try DateFilterRange(query, name: "DateCreated")
+        let includeDeleted = try query.bool("IncludeSoftDeleted") ?? false
         // The sandbox has no conferences: a ConferenceSid filter matches nothing.
         let recordings = query.first("ConferenceSid") != nil ? [] : await world.voice.recordings(
-            accountSID: account, callSID: query.first("CallSid"), created: try DateFilterRange(query, name: "DateCreated"),
-            includeDeleted: try query.bool("IncludeSoftDeleted") ?? false)
+            accountSID: account, callSID: query.first("CallSid"), created: created, includeDeleted: includeDeleted)
         let page = try PageRequest(query).v2010Page(recordings.map(\.json), key: "recordings",
                                                      path: "/2010-04-01/Accounts/\(account)/Recordings.json", query: query)
         return SandboxResponse.json(page)
