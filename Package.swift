@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "TwilioKit", targets: ["TwilioKit"]),
         .library(name: "TwilioSandbox", targets: ["TwilioSandbox"]),
         .library(name: "TwilioConnector", targets: ["TwilioConnector"]),
+        .library(name: "ConnectorStore", targets: ["ConnectorStore"]),
         .executable(name: "twilio-connector", targets: ["TwilioConnectorCLI"]),
     ],
     dependencies: [
@@ -46,18 +47,24 @@ let package = Package(
             ]
         ),
         .target(
-            name: "TwilioConnector",
+            name: "ConnectorStore",
             dependencies: [
                 "TwilioKit",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .target(
+            name: "TwilioConnector",
+            dependencies: ["TwilioKit", "ConnectorStore"]
         ),
         .target(
             name: "ConnectorServer",
             dependencies: [
                 "TwilioKit",
                 "TwilioConnector",
+                "ConnectorStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -67,6 +74,7 @@ let package = Package(
                 "TwilioKit",
                 "TwilioConnector",
                 "ConnectorServer",
+                "ConnectorStore",
                 "TwilioSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "ConnectorServerTests",
             dependencies: [
-                "ConnectorServer", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -87,11 +95,14 @@ let package = Package(
             dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
         ),
         .testTarget(
+            name: "ConnectorStoreTests",
+            dependencies: ["ConnectorStore", "TwilioKit"]
+        ),
+        .testTarget(
             name: "TwilioSandboxTests",
             dependencies: [
                 "TwilioKit",
                 "TwilioSandbox",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -21,34 +21,13 @@ struct ActionsController {
 
     private func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let name = request.uri.path.split(separator: "/").dropFirst().joined(separator: "/").removingPercentEncoding ?? ""
-        guard connector.describe(name) != nil else {
+        guard let action = connector.action(named: name) else {
             throw JSONHTTPError(.notFound, "Unknown action '\(name)'. GET /actions lists them.")
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: maximumBodyBytes)
-        } catch {
-            throw JSONHTTPError(.contentTooLarge, "The body is larger than \(maximumBodyBytes) bytes.")
-        }
-        let value: JSONValue
-        if body.readableBytes == 0 {
-            value = [:]
-        } else {
-            do { value = try JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView)) } catch {
-                throw JSONHTTPError(.badRequest, "The body is not valid JSON: \(Self.reason(error))")
-            }
-        }
-        guard case .object(var parameters) = value else {
+        guard case .object(var parameters) = try await JSONBody.value(request, maximumBytes: maximumBodyBytes) else {
             throw JSONHTTPError(.badRequest, "The body must be a JSON object of parameters.")
         }
         let connection = parameters.removeValue(forKey: "connection")
-        return JSONResponse.make(await connector.run(name, parameters: .object(parameters), connection: connection))
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)
-        }
-        return "\(error)"
+        return JSONResponse.make(await connector.run(action, parameters: .object(parameters), connection: connection))
     }
 }

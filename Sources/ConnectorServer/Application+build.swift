@@ -3,25 +3,39 @@ import Logging
 import NIOCore
 import TwilioConnector
 
-/// The connector's HTTP application: `/components`, `/actions/<action>`, `/healthz`. Shared by
-/// `twilio-connector serve` and the tests.
+/// The connector's HTTP application: actions, triggers (Twilio's webhooks in; polls, streams and
+/// pushes out), `/healthz`. Shared by `twilio-connector serve` and the tests.
 public func buildApplication(
-    configuration: ServerConfiguration, connector: Connector, logger: Logger = Logger(label: "ConnectorServer"),
+    configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(configuration: configuration, connector: connector),
+    let delivery = EventDeliveryService(dependencies: dependencies, logger: logger)
+    var application = Application(
+        router: buildRouter(configuration: configuration, dependencies: dependencies, logger: logger, wakeDeliveries: delivery.wake),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twilio-connector"),
         onServerRunning: onServerRunning,
         logger: logger)
+    application.addServices(delivery)
+    return application
 }
 
 /// The router alone, for `.router` tests.
-public func buildRouter(configuration: ServerConfiguration, connector: Connector) -> Router<BasicRequestContext> {
+public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies,
+                        logger: Logger = Logger(label: "ConnectorServer"),
+                        wakeDeliveries: @escaping @Sendable () -> Void = {}) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: JSONErrorMiddleware())
     router.get("healthz") { _, _ in JSONResponse.make(["status": "ok"]) }
-    ComponentsController(connector: connector).addRoutes(to: router.group("components"))
-    ActionsController(connector: connector, maximumBodyBytes: configuration.maximumBodyBytes).addRoutes(to: router.group("actions"))
+    ComponentsController(connector: dependencies.connector).addRoutes(to: router.group("components"))
+    ActionsController(connector: dependencies.connector, maximumBodyBytes: configuration.maximumBodyBytes)
+        .addRoutes(to: router.group("actions"))
+    WebhooksController(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
+                       maximumBodyBytes: configuration.maximumBodyBytes, logger: logger)
+        .addRoutes(to: router.group("webhooks/twilio"))
+    TriggersController(reader: TriggerEventReader(store: dependencies.store), heartbeat: .seconds(15))
+        .addRoutes(to: router.group("triggers"))
+    SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,
+                            defaultRetrySchedule: configuration.defaultRetrySchedule, wake: wakeDeliveries)
+        .addRoutes(subscriptions: router.group("subscriptions"), events: router.group("events"))
     return router
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import TwilioKit
 
 /// The connector: every action of the seeds in three dialects, run from JSON parameters.
@@ -8,14 +7,27 @@ public struct Connector: Sendable {
     /// The connection used when a call brings none.
     public let defaultConfiguration: TwilioConfiguration?
     let transport: any TwilioHTTPTransport
+    /// The client of the default connection, made once.
+    let defaultClient: TwilioClient?
+    /// Where Twilio reaches this connector's webhooks (`https://hooks.example.com`), once known;
+    /// `nil` when it cannot (no public URL).
+    let webhookBaseURL: @Sendable () -> String?
 
-    /// Creates a connector using `configuration` unless a call names its own connection.
-    public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport()) {
+    /// Creates a connector using `configuration` unless a call names its own connection. When
+    /// `webhookBaseURL` gives a URL, messages sent report their status to the `messageStatus`
+    /// trigger there (unless a call sets `TrackStatus` to false or names its own `StatusCallback`).
+    public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
+                webhookBaseURL: @escaping @Sendable () -> String? = { nil }) {
         defaultConfiguration = configuration
         self.transport = transport
+        self.webhookBaseURL = webhookBaseURL
+        defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
     }
 
     static let allActions: [DialectAction] = ComponentDialect.actions + ToolkitDialect.actions + BlockDialect.actions
+
+    /// Every action by its name in its dialect (names are unique across dialects).
+    private static let actionsByName = Dictionary(allActions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The actions of `dialect`, or of every dialect.
     public func actions(in dialect: ConnectorDialect? = nil) -> [ActionDescription] {
@@ -27,39 +39,54 @@ public struct Connector: Sendable {
         Self.action(named: name)?.description
     }
 
-    static func action(named name: String) -> DialectAction? {
-        let bare = name.hasPrefix(ComponentDialect.typePrefix) ? String(name.dropFirst(ComponentDialect.typePrefix.count)) : name
-        return allActions.first { $0.name == bare }
+    /// The action called `name`, found once, to run with ``run(_:parameters:connection:progress:)``.
+    public func action(named name: String) -> ConnectorAction? {
+        Self.action(named: name).map(ConnectorAction.init)
     }
 
-    /// Runs `name` with `parameters` (a JSON object in the action's dialect). `connection` may carry
-    /// `accountSid` + `authToken` (or `username`/`password`, or `apiKey`/`apiSecret` with
-    /// `accountSid`), overriding the default connection for this call. `progress` hears how far a
-    /// bulk send has got, after each recipient.
+    static func action(named name: String) -> DialectAction? {
+        let bare = name.hasPrefix(ComponentDialect.typePrefix) ? String(name.dropFirst(ComponentDialect.typePrefix.count)) : name
+        return actionsByName[bare]
+    }
+
+    /// Runs `name` with `parameters` (a JSON object in the action's dialect); see
+    /// ``run(_:parameters:connection:progress:)``.
     public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil,
                     progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
-        guard let action = Self.action(named: name) else {
+        guard let action = action(named: name) else {
             return ActionEnvelope.failure(message: "Unknown action '\(name)'. `twilio-connector actions` lists them.")
         }
+        return await run(action, parameters: parameters, connection: connection, progress: progress)
+    }
+
+    /// Runs `action` with `parameters` (a JSON object in the action's dialect). `connection` may
+    /// carry `accountSid` + `authToken` (or `username`/`password`, or `apiKey`/`apiSecret` with
+    /// `accountSid`), overriding the default connection for this call. `progress` hears how far a
+    /// bulk send has got, after each recipient.
+    public func run(_ action: ConnectorAction, parameters: JSONValue, connection: JSONValue? = nil,
+                    progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
+        let action = action.action
         guard case .object(let given) = parameters else {
             return ActionEnvelope.failure(message: "The parameters must be a JSON object.")
         }
         var raw = given
-        let configuration: TwilioConfiguration
+        let client: TwilioClient
         switch ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration) {
-        case .success(let resolved): configuration = resolved
+        case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
+        case .success(nil):
+            guard let defaultClient else { return ActionEnvelope.failure(message: "No Twilio connection.") }
+            client = defaultClient
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
         let input: ActionInput
-        switch ActionInput.validate(action.coreInput(raw), specs: action.core.parameters.filter { !action.hidden.contains($0.name) },
-                                    rules: action.core.rules, rename: action.dialectName(of:)) {
+        switch ActionInput.validate(action.coreInput(raw), specs: action.visibleParameters, rules: action.core.rules,
+                                    rename: action.dialectName(of:)) {
         case .success(let validated): input = validated
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
-        let context = ActionContext(client: TwilioClient(configuration: configuration, transport: transport), progress: progress)
+        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), progress: progress)
         do {
-            let outcome = try await action.core.perform(input, context)
-            return ActionEnvelope.success(action.render(outcome))
+            return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {
             // Checks inside an action name core parameters: report them in the caller's dialect.
             return ActionEnvelope.failure(.invalidInput(issues.map { $0.renamed(action.dialectName(of:)) }))
@@ -67,4 +94,16 @@ public struct Connector: Sendable {
             return ActionEnvelope.failure(error)
         }
     }
+}
+
+/// An action found by name: run it with ``Connector/run(_:parameters:connection:progress:)``
+/// without looking it up again.
+public struct ConnectorAction: Sendable {
+    let action: DialectAction
+    /// Its name in its dialect.
+    public var name: String { action.name }
+    /// Its dialect.
+    public var dialect: ConnectorDialect { action.dialect }
+    /// Its names, schemas and example (built when asked for).
+    public var description: ActionDescription { action.description }
 }

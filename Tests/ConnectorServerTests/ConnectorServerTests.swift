@@ -10,21 +10,13 @@ import TwilioSandbox
 @Suite("The connector's HTTP server")
 struct ConnectorServerTests {
     private func withServer(maximumBodyBytes: Int = 1 << 20, _ body: @Sendable (any TestClientProtocol, SandboxServer) async throws -> Void) async throws {
-        let sandbox = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20)))
-        let router = buildRouter(configuration: .init(port: 0, maximumBodyBytes: maximumBodyBytes),
-                                 connector: Connector(configuration: sandbox.clientConfiguration))
-        do {
-            try await Application(router: router).test(.router) { client in try await body(client, sandbox) }
-            await sandbox.stop()
-        } catch {
-            await sandbox.stop()
-            throw error
+        try await ServerFixture.with(maximumBodyBytes: maximumBodyBytes) { fixture, router in
+            try await Application(router: router).test(.router) { client in try await body(client, fixture.sandbox) }
         }
     }
 
     private func json(_ response: TestResponse) throws -> [String: JSONValue] {
-        guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView)) else { return [:] }
-        return fields
+        try ServerFixture.json(response)
     }
 
     @Test func healthAndComponents() async throws {

@@ -6,8 +6,6 @@ import TwilioKit
 public struct ActionInput: Sendable {
     let values: [String: JSONValue]
 
-    /// Validates `raw` (core parameter names) against `specs` and `rules`; `rename` gives each
-    /// parameter's name in the caller's dialect, for the error messages.
     /// Whether `value` counts as not given: missing, `null`, or empty (workflow editors send
     /// empty fields).
     static func isAbsent(_ value: JSONValue?) -> Bool {
@@ -17,6 +15,8 @@ public struct ActionInput: Sendable {
         }
     }
 
+    /// Validates `raw` (core parameter names) against `specs` and `rules`; `rename` gives each
+    /// parameter's name in the caller's dialect, for the error messages.
     static func validate(_ raw: [String: JSONValue], specs: [ParameterSpec], rules: [CrossRule],
                          rename: (String) -> String = { $0 }) -> Result<ActionInput, ActionFailure> {
         var values: [String: JSONValue] = [:]
@@ -66,9 +66,13 @@ public struct ActionInput: Sendable {
 
     /// An object parameter, as compact JSON text (how Twilio takes `ContentVariables`).
     public func jsonText(_ name: String) -> String? {
-        guard let value = values[name] else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+        values[name]?.compactText
+    }
+
+    /// A required string parameter. Validation guarantees it is there; if a caller skipped
+    /// validation, the action fails naming it rather than sending an empty value.
+    func required(_ name: String) throws(ActionFailure) -> String {
+        guard let text = string(name) else { throw .invalidInput([ValidationIssue(parameter: name, rule: "is required")]) }
+        return text
     }
 }

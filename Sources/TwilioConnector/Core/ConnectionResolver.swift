@@ -6,7 +6,8 @@ enum ConnectionResolver {
     /// Credential parameter names any dialect may pass; they are removed from the parameters.
     static let credentialNames = ["accountSid", "authToken", "username", "password", "apiKey", "apiSecret"]
 
-    static func resolve(explicit: JSONValue?, parameters: inout [String: JSONValue], fallback: TwilioConfiguration?) -> Result<TwilioConfiguration, ActionFailure> {
+    /// The connection of one call: the given one, or `nil` for `fallback` (which then exists).
+    static func resolve(explicit: JSONValue?, parameters: inout [String: JSONValue], fallback: TwilioConfiguration?) -> Result<TwilioConfiguration?, ActionFailure> {
         var fields = explicit?.objectFields ?? [:]
         for name in credentialNames {
             if let value = parameters.removeValue(forKey: name), fields[name] == nil { fields[name] = value }
@@ -35,10 +36,10 @@ enum ConnectionResolver {
         case (nil, _?):
             return .failure(.invalidInput([ValidationIssue(parameter: "accountSid", rule: "is required with authToken")]))
         case (nil, nil):
-            guard let fallback else {
+            guard fallback != nil else {
                 return .failure(.other("No Twilio connection: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or pass accountSid and authToken."))
             }
-            return .success(fallback)
+            return .success(nil)
         }
     }
 

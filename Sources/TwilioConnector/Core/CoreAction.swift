@@ -4,10 +4,19 @@ import TwilioKit
 public struct ActionContext: Sendable {
     /// The Twilio client for this call's connection.
     public var client: TwilioClient
+    /// Where Twilio reaches this connector's webhooks, if it can.
+    public var webhookBaseURL: String?
     /// The default list limit (the agent toolkit's documented 50).
     public var defaultListLimit = 50
     /// Told how far a long action (a bulk send) has got.
     public var progress: @Sendable (ActionProgress) -> Void = { _ in }
+
+    /// The status callback that reports to this connector's `trigger`, unless `input` turns
+    /// tracking off (`TrackStatus` false) or the connector has no public URL.
+    func statusCallback(to trigger: String, _ input: ActionInput) -> String? {
+        guard input.bool("TrackStatus") != false, let webhookBaseURL else { return nil }
+        return webhookBaseURL + "/webhooks/twilio/" + trigger
+    }
 }
 
 /// How far a long action has got: items done of the total, and how many of them failed.
@@ -27,9 +36,26 @@ public struct ActionProgress: Sendable, Equatable {
     }
 }
 
-/// One operation of the core catalogue: its parameters (Twilio-cased), cross-parameter rules and
-/// what it does. Dialects present it under their own names.
-public struct CoreAction: Sendable {
+/// One operation of the core catalogue producing an `Output` (a TwilioKit model, a list of them, a
+/// report): its signature and what it does. Dialects present it under their own names and render
+/// its `Output` in their own shapes; the type links the two, so a renderer cannot receive the
+/// output of another action.
+struct CoreAction<Output: Sendable>: Sendable {
+    /// Names, parameters and rules.
+    let signature: ActionSignature
+    let perform: @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> Output
+
+    /// Creates an action.
+    init(_ name: String, title: String, summary: String, parameters: [ParameterSpec], rules: [CrossRule] = [],
+         perform: @escaping @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> Output) {
+        signature = ActionSignature(name: name, title: title, summary: summary, parameters: parameters, rules: rules)
+        self.perform = perform
+    }
+}
+
+/// What an action is, whatever it produces: its core name, title, summary, parameters
+/// (Twilio-cased) and the rules across them.
+public struct ActionSignature: Sendable {
     /// The core name (`sendSMS`), also the component dialect's.
     public let name: String
     /// A short title.
@@ -40,18 +66,6 @@ public struct CoreAction: Sendable {
     public let parameters: [ParameterSpec]
     /// Rules across parameters.
     public let rules: [CrossRule]
-    let perform: @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> ActionOutcome
-
-    /// Creates an action.
-    init(_ name: String, title: String, summary: String, parameters: [ParameterSpec], rules: [CrossRule] = [],
-         perform: @escaping @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> ActionOutcome) {
-        self.name = name
-        self.title = title
-        self.summary = summary
-        self.parameters = parameters
-        self.rules = rules
-        self.perform = perform
-    }
 
     /// The JSON Schema of the input, with parameter names as `rename` gives them.
     func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = [], defaults: [String: JSONValue] = [:]) -> JSONValue {
@@ -68,11 +82,6 @@ public struct CoreAction: Sendable {
             "additionalProperties": false,
         ])
     }
-}
-
-extension TwilioError {
-    /// As an action failure.
-    var actionFailure: ActionFailure { .twilio(self) }
 }
 
 /// Runs a TwilioKit call, turning its error into an action failure.

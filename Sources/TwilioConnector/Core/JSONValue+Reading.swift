@@ -3,7 +3,7 @@ import TwilioKit
 
 extension JSONValue {
     /// A string, number or boolean as text (workflow engines often send numbers as strings and back).
-    var scalarText: String? {
+    public var scalarText: String? {
         switch self {
         case .string(let text): text
         case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
@@ -66,11 +66,6 @@ extension JSONValue {
         case .object: "{…}"
         default: scalarText ?? ""
         }
-    }
-
-    /// The fields of an object.
-    var objectFields: [String: JSONValue]? {
-        if case .object(let fields) = self { fields } else { nil }
     }
 }
 

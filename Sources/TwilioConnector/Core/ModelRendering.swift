@@ -5,24 +5,16 @@ import TwilioKit
 enum ModelRendering {
     /// The model's fields with Twilio's snake_case names; dates in ISO 8601.
     static func snakeCase(_ model: some Encodable) -> [String: JSONValue] {
-        fields(model, keys: .convertToSnakeCase)
+        snakeCaseEncoder.fields(of: model)
     }
 
     /// The model's fields with camelCase names; dates in ISO 8601.
     static func camelCase(_ model: some Encodable) -> [String: JSONValue] {
-        fields(model, keys: .useDefaultKeys)
+        camelCaseEncoder.fields(of: model)
     }
 
-    private static func fields(_ model: some Encodable, keys: JSONEncoder.KeyEncodingStrategy) -> [String: JSONValue] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = keys
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(TwilioDateFormat.iso8601String(from: date))
-        }
-        guard let data = try? encoder.encode(model), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [:] }
-        return value.objectFields ?? [:]
-    }
+    private static let snakeCaseEncoder = JSONValueEncoder(keyStyle: .snakeCase)
+    private static let camelCaseEncoder = JSONValueEncoder(keyStyle: .asDeclared)
 
     /// The whole output of a list: items under `key`, and whether more exist.
     static func list<Item>(_ result: ListResult<Item>, key: String, style: (Item) -> [String: JSONValue]) -> [String: JSONValue] {

@@ -2,8 +2,7 @@ import TwilioKit
 
 /// A bulk send's output, the same in every dialect: totals and every recipient.
 enum BulkRendering {
-    static func fields(_ outcome: ActionOutcome) -> [String: JSONValue] {
-        guard case .bulk(let report) = outcome else { return [:] }
+    static func fields(_ report: BulkSendReport) -> [String: JSONValue] {
         func number(_ value: Int) -> JSONValue { .number(Double(value)) }
         func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         var fields: [String: JSONValue] = [

@@ -3,15 +3,13 @@ import TwilioKit
 extension ComponentDialect {
     static let intelligenceActions: [DialectAction] = [
         action(IntelligenceActions.listTranscripts, outputSchema: listSchema("transcripts", item: transcriptWithSentencesSchema),
-               example: ["ServiceSid": "GA00000000000000000000000000000000", "Status": "completed", "limit": 20]) { outcome in
-            guard case .transcripts(let result) = outcome else { return [:] }
-            return ModelRendering.list(result, key: "transcripts", style: renderTranscript)
+               example: ["ServiceSid": "GA00000000000000000000000000000000", "Status": "completed", "limit": 20]) { result in
+            ModelRendering.list(result, key: "transcripts", style: renderTranscript)
         },
         action(IntelligenceActions.getTranscripts,
                outputSchema: objectSchema(["transcripts": arraySchema(transcriptWithSentencesSchema), "count": integerSchema]),
-               example: ["TranscriptSids": ["GT00000000000000000000000000000000"]]) { outcome in
-            guard case .transcriptsWithSentences(let results) = outcome else { return [:] }
-            return ["transcripts": .array(results.map { .object(renderTranscript($0)) }), "count": .number(Double(results.count))]
+               example: ["TranscriptSids": ["GT00000000000000000000000000000000"]]) { results in
+            ["transcripts": .array(results.map { .object(renderTranscript($0)) }), "count": .number(Double(results.count))]
         },
     ]
 
@@ -30,7 +28,6 @@ extension ComponentDialect {
         "languageCode": stringSchema, "customerKey": stringSchema, "mediaStartTime": stringSchema, "dataLogging": booleanSchema,
         "redaction": booleanSchema, "url": stringSchema, "links": anyObjectSchema,
     ]
-    static let transcriptSchema = objectSchema(transcriptProperties)
 
     static let sentenceSchema = objectSchema([
         "mediaChannel": integerSchema, "sentenceIndex": integerSchema, "startTime": numberSchema, "endTime": numberSchema,

@@ -12,23 +12,18 @@ extension ComponentDialect {
         ]),
         messageAction(MessagingActions.getMessage, example: ["Sid": "SM00000000000000000000000000000000"]),
         action(MessagingActions.listMessages, outputSchema: listSchema("messages", item: messageSchema),
-               example: ["To": "+14155559999", "limit": 20]) { outcome in
-            guard case .messages(let result) = outcome else { return [:] }
-            return ModelRendering.list(result, key: "messages") { ComponentRendering.render($0) }
+               example: ["To": "+14155559999", "limit": 20]) { result in
+            ModelRendering.list(result, key: "messages") { ComponentRendering.render($0) }
         },
         action(MessagingActions.deleteMessage, outputSchema: deletedSchema, example: ["Sid": "SM00000000000000000000000000000000"],
                render: renderDeleted),
-        action(MessagingActions.listMessageMedia, outputSchema: listSchema("media"), example: ["MessageSid": "MM00000000000000000000000000000000"]) { outcome in
-            guard case .messageMedia(let result) = outcome else { return [:] }
-            return ModelRendering.list(result, key: "media") { ComponentRendering.render($0, phoneNumberFields: []) }
+        action(MessagingActions.listMessageMedia, outputSchema: listSchema("media"), example: ["MessageSid": "MM00000000000000000000000000000000"]) { result in
+            ModelRendering.list(result, key: "media") { ComponentRendering.render($0, phoneNumberFields: []) }
         },
     ]
 
-    private static func messageAction(_ core: CoreAction, example: JSONValue) -> DialectAction {
-        action(core, outputSchema: messageSchema, example: example) { outcome in
-            guard case .message(let message) = outcome else { return [:] }
-            return ComponentRendering.render(message)
-        }
+    private static func messageAction(_ core: CoreAction<Message>, example: JSONValue) -> DialectAction {
+        action(core, outputSchema: messageSchema, example: example) { ComponentRendering.render($0) }
     }
 
     /// The Message output of seeds 002–004.

@@ -3,25 +3,13 @@ import TwilioKit
 extension ComponentDialect {
     static let lookupAndVerifyActions: [DialectAction] = [
         action(LookupActions.lookupPhoneNumber, outputSchema: lookupSchema,
-               example: ["PhoneNumber": "+14155559999", "Fields": ["line_type_intelligence"]]) { outcome in
-            guard case .lookup(let lookup) = outcome else { return [:] }
-            return ComponentRendering.render(lookup, phoneNumberFields: [])
-        },
+               example: ["PhoneNumber": "+14155559999", "Fields": ["line_type_intelligence"]]) { ComponentRendering.render($0, phoneNumberFields: []) },
         action(VerifyActions.sendVerification, outputSchema: verificationSchema,
-               example: ["ServiceSid": "VA00000000000000000000000000000000", "To": "+14155559999", "Channel": "sms"]) { outcome in
-            guard case .verification(let verification) = outcome else { return [:] }
-            return ComponentRendering.render(verification, phoneNumberFields: [])
-        },
+               example: ["ServiceSid": "VA00000000000000000000000000000000", "To": "+14155559999", "Channel": "sms"]) { ComponentRendering.render($0, phoneNumberFields: []) },
         action(VerifyActions.checkVerification, outputSchema: verificationSchema,
-               example: ["ServiceSid": "VA00000000000000000000000000000000", "To": "+14155559999", "Code": "123456"]) { outcome in
-            guard case .verificationCheck(let check) = outcome else { return [:] }
-            return ComponentRendering.render(check, phoneNumberFields: [])
-        },
+               example: ["ServiceSid": "VA00000000000000000000000000000000", "To": "+14155559999", "Code": "123456"]) { ComponentRendering.render($0, phoneNumberFields: []) },
         action(VerifyActions.createVerificationService, outputSchema: verifyServiceSchema,
-               example: ["FriendlyName": "Acme login", "CodeLength": 6]) { outcome in
-            guard case .verifyService(let service) = outcome else { return [:] }
-            return ComponentRendering.render(service, phoneNumberFields: [])
-        },
+               example: ["FriendlyName": "Acme login", "CodeLength": 6]) { ComponentRendering.render($0, phoneNumberFields: []) },
     ]
 
     static let lookupSchema = objectSchema([

@@ -5,15 +5,13 @@ extension ComponentDialect {
         callAction(VoiceActions.makeCall, example: ["To": "+14155559999", "From": "+15005550006", "Say": "Your order has shipped.", "Timeout": 30]),
         callAction(VoiceActions.getCall, example: ["Sid": "CA00000000000000000000000000000000"]),
         action(VoiceActions.listCalls, outputSchema: listSchema("calls", item: callSchema),
-               example: ["To": "+14155559999", "Status": "completed", "limit": 20]) { outcome in
-            guard case .calls(let result) = outcome else { return [:] }
-            return ModelRendering.list(result, key: "calls", style: renderCall)
+               example: ["To": "+14155559999", "Status": "completed", "limit": 20]) { result in
+            ModelRendering.list(result, key: "calls", style: renderCall)
         },
         action(VoiceActions.deleteCall, outputSchema: deletedSchema, example: ["Sid": "CA00000000000000000000000000000000"], render: renderDeleted),
         action(VoiceActions.downloadRecordingMedia, outputSchema: recordingMediaSchema,
-               example: ["RecordingSid": "RE00000000000000000000000000000000", "Format": "mp3", "SaveTo": "/tmp/call.mp3"]) { outcome in
-            guard case .recordingMedia(let media) = outcome else { return [:] }
-            return [
+               example: ["RecordingSid": "RE00000000000000000000000000000000", "Format": "mp3", "SaveTo": "/tmp/call.mp3"]) { media in
+            [
                 "recordingSid": .string(media.recordingSid), "format": .string(media.format.rawValue), "url": .string(media.url),
                 "savedPath": media.savedPath.map(JSONValue.string) ?? .null,
                 "byteCount": media.byteCount.map { .number(Double($0)) } ?? .null,
@@ -22,11 +20,8 @@ extension ComponentDialect {
         },
     ]
 
-    private static func callAction(_ core: CoreAction, example: JSONValue) -> DialectAction {
-        action(core, outputSchema: callSchema, example: example) { outcome in
-            guard case .call(let call) = outcome else { return [:] }
-            return renderCall(call)
-        }
+    private static func callAction(_ core: CoreAction<Call>, example: JSONValue) -> DialectAction {
+        action(core, outputSchema: callSchema, example: example, render: renderCall)
     }
 
     /// A call with seed 002's `callSid` and integer `duration`, plus every call field.

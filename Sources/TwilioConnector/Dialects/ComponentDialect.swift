@@ -8,9 +8,9 @@ enum ComponentDialect {
     static let actions: [DialectAction] = messagingActions + bulkActions + voiceActions + lookupAndVerifyActions + intelligenceActions + accountActions
 
     /// A component action: the core action under its own name.
-    static func action(_ core: CoreAction, outputSchema: JSONValue, example: JSONValue,
-                       render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) -> DialectAction {
-        DialectAction(core.name, dialect: .component, core: core, prepare: droppingEmptyPlaceholders,
+    static func action<Output>(_ core: CoreAction<Output>, outputSchema: JSONValue, example: JSONValue,
+                               render: @escaping @Sendable (Output) -> [String: JSONValue]) -> DialectAction {
+        DialectAction(core.signature.name, dialect: .component, core: core, prepare: droppingEmptyPlaceholders,
                       outputSchema: outputSchema, example: example, render: render)
     }
 
@@ -20,9 +20,8 @@ enum ComponentDialect {
         input.filter { $0.value != .object([:]) && $0.value != .array([]) }
     }
 
-    static func renderDeleted(_ outcome: ActionOutcome) -> [String: JSONValue] {
-        guard case .deleted(let sid) = outcome else { return [:] }
-        return ["sid": .string(sid), "deleted": true]
+    static func renderDeleted(_ deleted: DeletedResource) -> [String: JSONValue] {
+        ["sid": .string(deleted.sid), "deleted": true]
     }
 
     // MARK: Output schemas

@@ -11,11 +11,14 @@ public enum ConnectorDialect: String, Sendable, CaseIterable, Codable {
 }
 
 /// How one dialect presents one core action: its name, its parameter names, its output shape.
+/// Built from a `CoreAction<Output>` and a renderer of that `Output`, then erased: the compiler
+/// checks the pair once, here, and the catalogue holds actions of every output type.
 struct DialectAction: Sendable {
     /// The dialect's name for the action.
     let name: String
     let dialect: ConnectorDialect
-    let core: CoreAction
+    /// The core action's names, parameters and rules.
+    let core: ActionSignature
     /// Dialect parameter name → core parameter name; unlisted names are the same in both.
     let parameterNames: [String: String]
     /// Core parameters this dialect does not offer.
@@ -24,26 +27,30 @@ struct DialectAction: Sendable {
     let defaults: [String: JSONValue]
     /// Rewrites the dialect's input (already renamed to core names) before validation.
     let prepare: @Sendable ([String: JSONValue]) -> [String: JSONValue]
-    /// The success fields of the output.
-    let render: @Sendable (ActionOutcome) -> [String: JSONValue]
+    /// Runs the core action and renders its output: the success fields.
+    let perform: @Sendable (ActionInput, ActionContext) async throws(ActionFailure) -> [String: JSONValue]
     /// The JSON Schema of the success output.
     let outputSchema: JSONValue
     /// An example input.
     let example: JSONValue
+    /// The parameters this dialect offers (the core's, less the hidden ones).
+    let visibleParameters: [ParameterSpec]
 
-    init(_ name: String, dialect: ConnectorDialect, core: CoreAction, parameterNames: [String: String] = [:], hidden: Set<String> = [],
-         defaults: [String: JSONValue] = [:], prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
-         outputSchema: JSONValue, example: JSONValue, render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) {
+    init<Output>(_ name: String, dialect: ConnectorDialect, core: CoreAction<Output>, parameterNames: [String: String] = [:],
+                 hidden: Set<String> = [], defaults: [String: JSONValue] = [:],
+                 prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
+                 outputSchema: JSONValue, example: JSONValue, render: @escaping @Sendable (Output) -> [String: JSONValue]) {
         self.name = name
         self.dialect = dialect
-        self.core = core
+        self.core = core.signature
         self.parameterNames = parameterNames
         self.hidden = hidden
         self.defaults = defaults
         self.prepare = prepare
         self.outputSchema = outputSchema
         self.example = example
-        self.render = render
+        visibleParameters = core.signature.parameters.filter { !hidden.contains($0.name) }
+        perform = { input, context throws(ActionFailure) in render(try await core.perform(input, context)) }
     }
 
     /// The dialect's name of a core parameter.

@@ -71,7 +71,7 @@ struct OutputField: Sendable {
         case (_, .null), (.json, _):
             return value
         case (.string, .object), (.string, .array):
-            return compactText(value).map(JSONValue.string) ?? .null
+            return .string(value.compactText)
         case (.string, _):
             return value.scalarText.map(JSONValue.string) ?? .null
         case (.integer, _):
@@ -81,13 +81,6 @@ struct OutputField: Sendable {
         case (.boolean, _):
             return value.boolValue.map(JSONValue.bool) ?? .null
         }
-    }
-
-    /// Compact JSON text with sorted keys.
-    private static func compactText(_ value: JSONValue) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -20,7 +20,7 @@ enum ParameterNaming {
 
     /// Dialect name → core name for every parameter of `core`: `style` spells each one, unless
     /// `overrides` (core name → dialect name) gives its name.
-    static func names(of core: CoreAction, style: (String) -> String, overrides: [String: String] = [:]) -> [String: String] {
+    static func names(of core: ActionSignature, style: (String) -> String, overrides: [String: String] = [:]) -> [String: String] {
         Dictionary(core.parameters.map { (overrides[$0.name] ?? style($0.name), $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 }

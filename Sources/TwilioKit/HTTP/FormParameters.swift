@@ -127,3 +127,12 @@ public struct DateFilter: Sendable, Equatable {
     /// Items after `date` (inclusive of the day for day precision, as Twilio documents).
     public static func after(_ date: Date, precision: Precision = .day) -> DateFilter { .init(relation: .after, date: date, precision: precision) }
 }
+
+extension FormParameters {
+    /// Decodes an `application/x-www-form-urlencoded` body or query string, in order, repeated
+    /// names kept (`+` is a space, `%XX` escapes are decoded).
+    public init(decoding text: String) {
+        self.init()
+        for (name, value) in FormURLEncoding.decode(text) { items.append((name: name, value: value)) }
+    }
+}

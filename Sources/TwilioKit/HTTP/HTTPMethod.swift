@@ -1,5 +1,5 @@
 /// The HTTP methods Twilio's REST APIs use.
-public enum HTTPMethod: String, Sendable, Equatable {
+public enum HTTPMethod: String, Sendable, Equatable, CaseIterable {
     case get = "GET"
     case post = "POST"
     case delete = "DELETE"

@@ -19,7 +19,7 @@ enum CustomActions {
     ) { input, context throws(ActionFailure) in
         let method = input.string("Method").flatMap(HTTPMethod.init(rawValue:)) ?? .get
         let domain = input.string("Domain").flatMap(TwilioDomain.init(rawValue:)) ?? .api
-        let path = input.string("Path") ?? ""
+        let path = try input.required("Path")
         var checks = ValueChecks()
         checks.expect(path.hasPrefix("/") && !path.hasPrefix("//"), "Path", "must start with a single / (the path below the domain)", value: path)
         checks.expect(!path.contains("?") && !path.contains("#"), "Path", "must not hold a query string: put the parameters in {Parameters}", value: path)
@@ -31,7 +31,7 @@ enum CustomActions {
             ? TwilioRequest(method, domain, resolved, form: parameters)
             : TwilioRequest(method, domain, resolved, query: parameters)
         let response = try await twilio { () async throws(TwilioError) in try await context.client.send(request) }
-        return .raw(status: response.status, body: body(response.body))
+        return RawResponse(status: response.status, body: body(response.body))
     }
 
     /// A JSON object as form parameters: scalars as text, arrays as repeated keys, objects as JSON text.
@@ -48,16 +48,13 @@ enum CustomActions {
     }
 
     private static func text(_ value: JSONValue) -> String {
-        if let scalar = value.scalarText { return scalar }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        value.scalarText ?? value.compactText
     }
 
     /// The answer's body: its JSON, `null` when empty, or its text when it is not JSON.
     static func body(_ bytes: [UInt8]) -> JSONValue {
         if bytes.isEmpty { return .null }
-        if let json = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) { return json }
+        if let json = try? JSONParser.parse(bytes) { return json }
         return .string(String(decoding: bytes, as: UTF8.self))
     }
 }

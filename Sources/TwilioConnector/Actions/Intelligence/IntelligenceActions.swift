@@ -35,7 +35,7 @@ enum IntelligenceActions {
             }
             transcripts.append(TranscriptWithSentences(transcript: transcript, sentences: sentences))
         }
-        return .transcripts(listed.replacingItems(with: transcripts))
+        return listed.replacingItems(with: transcripts)
     }
 
     static let getTranscripts = CoreAction(
@@ -53,7 +53,7 @@ enum IntelligenceActions {
             let transcript = try await twilio { () async throws(TwilioError) in try await intelligence.fetchTranscript(sid) }
             results.append(TranscriptWithSentences(transcript: transcript, sentences: try await allSentences(of: sid, options, context.client)))
         }
-        return .transcriptsWithSentences(results)
+        return results
     }
 
     /// Every sentence of transcript `sid`.

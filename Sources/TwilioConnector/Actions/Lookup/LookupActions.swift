@@ -13,7 +13,7 @@ enum LookupActions {
                   "The data packages to return, such as line_type_intelligence or caller_name; none gives the free basic lookup."),
         ]
     ) { input, context throws(ActionFailure) in
-        let number = input.string("PhoneNumber") ?? ""
+        let number = try input.required("PhoneNumber")
         let country = input.string("CountryCode")?.uppercased()
         var checks = ValueChecks()
         if let country {
@@ -26,6 +26,6 @@ enum LookupActions {
         try checks.finish()
         let parameters = PhoneNumberLookupParameters(
             fields: Set(input.strings("Fields").compactMap(LookupField.init(rawValue:))), countryCode: country)
-        return .lookup(try await twilio { () async throws(TwilioError) in try await context.client.lookups.fetch(number, parameters) })
+        return try await twilio { () async throws(TwilioError) in try await context.client.lookups.fetch(number, parameters) }
     }
 }

@@ -3,24 +3,32 @@ import TwilioKit
 
 extension MessagingActions {
     /// sendBulkSMS: one body to many recipients, normalised and de-duplicated, paced per sender.
+    /// The message every recipient gets, bound to CreateMessage's fields.
+    static let bulkMessageParameters: [RequestParameter<Create>] = [
+        .string("From", \.from, .address, "The sender (its type sets the default pace: long code 1/s, toll-free 3/s, short code 30/s)."),
+        .string("MessagingServiceSid", \.messagingServiceSid, .sid("MG"), "A Messaging Service that picks senders (default pace 10/s)."),
+        .string("Body", \.body, .maxLength(1600), required: true, "The text, up to 1600 characters."),
+        .list("MediaUrl", \.mediaURLs, maxCount: 10, item: .url, "Up to 10 media URLs."),
+        .string("StatusCallback", \.statusCallback, .url, "Where Twilio posts each message's status changes."),
+    ]
+
+    /// sendBulkSMS: one body to many recipients, normalised and de-duplicated, paced per sender.
     static let sendBulkSMS = CoreAction(
         "sendBulkSMS", title: "Send Bulk SMS",
         summary: "Send one message to many recipients: de-duplicated, paced at the sender's throughput, each recipient reported.",
         parameters: [
             .init("Recipients", .stringList(maxCount: 100_000, item: .nonEmpty), required: true,
                   "Recipients: an array, or one string separated by commas or new lines."),
-            .init("From", .string(.address), "The sender (its type sets the default pace: long code 1/s, toll-free 3/s, short code 30/s)."),
-            .init("MessagingServiceSid", .string(.sid("MG")), "A Messaging Service that picks senders (default pace 10/s)."),
-            .init("Body", .string(.maxLength(1600)), required: true, "The text, up to 1600 characters."),
-            .init("MediaUrl", .stringList(maxCount: 10, item: .url), "Up to 10 media URLs."),
-            .init("StatusCallback", .string(.url), "Where Twilio posts each message's status changes."),
+        ] + bulkMessageParameters.specs() + [
             .init("DefaultCountryCallingCode", .string(.nonEmpty), "The calling code for numbers written without one (\"1\" reads (415) 555-0100 as +14155550100)."),
             .init("MessagesPerSecond", .number(0.1...1000), "Override the pace."),
             .init("Concurrency", .integer(1...50), default: 8, "The most requests in flight at once."),
+            trackStatus,
         ],
         rules: [.exactlyOne(["From", "MessagingServiceSid"])]
     ) { input, context throws(ActionFailure) in
-        .bulk(await BulkSender(input: input, client: context.client).send(progress: context.progress))
+        let template = tracked(bulkMessageParameters.request(input, from: blankMessage), input, context)
+        return await BulkSender(input: input, template: template, client: context.client).send(progress: context.progress)
     }
 }
 
@@ -35,12 +43,11 @@ struct BulkSender: Sendable {
     let pace: Double
     let concurrency: Int
 
-    init(input: ActionInput, client: TwilioClient) {
+    /// A sender of `template` (everything but the recipient) to the input's recipients.
+    init(input: ActionInput, template: MessageCreateParameters, client: TwilioClient) {
         recipients = input.strings("Recipients")
         defaultCountryCallingCode = input.string("DefaultCountryCallingCode")
-        template = MessageCreateParameters(to: "", from: input.string("From"), messagingServiceSid: input.string("MessagingServiceSid"),
-                                           body: input.string("Body"), mediaURLs: input.strings("MediaUrl"),
-                                           statusCallback: input.string("StatusCallback"))
+        self.template = template
         pace = input.double("MessagesPerSecond")
             ?? SendPacer.defaultRate(from: input.string("From"), messagingService: input.has("MessagingServiceSid"))
         concurrency = input.int("Concurrency") ?? 8

@@ -3,31 +3,33 @@ import TwilioKit
 
 /// Messaging actions: send (SMS, MMS, WhatsApp), fetch, list, delete, media.
 enum MessagingActions {
-    /// Every CreateMessage parameter, Twilio-cased.
-    static let sendParameters: [ParameterSpec] = [
-        .init("To", .string(.address), required: true, "The recipient: an E.164 number (+14155550100) or a channel address (whatsapp:+14155550100)."),
-        .init("From", .string(.address), "The sender: a Twilio number, short code, alphanumeric sender ID or channel address. Optional with MessagingServiceSid."),
-        .init("MessagingServiceSid", .string(.sid("MG")), "A Messaging Service (MG…) that picks the sender; needed to schedule."),
-        .init("Body", .string(.maxLength(1600)), "The text, up to 1600 characters."),
-        .init("MediaUrl", .stringList(maxCount: 10, item: .url), "Up to 10 public URLs of media to attach (MMS, WhatsApp)."),
-        .init("ContentSid", .string(.sid("HX")), "A Content template (HX…) to send instead of a body."),
-        .init("ContentVariables", .object, "The template's variables, e.g. {\"1\": \"Ana\"}."),
-        .init("StatusCallback", .string(.url), "Where Twilio posts status changes."),
-        .init("ApplicationSid", .string(.sid("AP")), "A TwiML App whose message status callback URL is used."),
-        .init("MaxPrice", .number(0...1000), "The most to pay for the message, in USD."),
-        .init("ProvideFeedback", .boolean, "Whether delivery feedback will be provided."),
-        .init("Attempt", .integer(1...100), "How many attempts, this one included, were made to send the message."),
-        .init("ValidityPeriod", .integer(1...36000), "Seconds the message may wait in the queue."),
-        .init("ForceDelivery", .boolean, "Reserved by Twilio."),
-        .init("ContentRetention", .choice(["retain", "discard"]), "Whether the content is kept."),
-        .init("AddressRetention", .choice(["retain", "obfuscate"]), "Whether the addresses are kept or obfuscated."),
-        .init("SmartEncoded", .boolean, "Replace Unicode look-alikes with GSM-7 characters."),
-        .init("PersistentAction", .stringList(maxCount: nil, item: .nonEmpty), "Rich actions (geo:, mailto:, …) for channels that support them."),
-        .init("ShortenUrls", .boolean, "Shorten links in the body (Messaging Services with link shortening)."),
-        .init("ScheduleType", .choice(["fixed"]), "`fixed` schedules the message at SendAt."),
-        .init("SendAt", .dateTime, "When a scheduled message is sent (15 minutes to 35 days ahead)."),
-        .init("SendAsMms", .boolean, "Send as MMS even without media."),
-        .init("RiskCheck", .choice(["enable", "disable"]), "SMS pumping protection."),
+    typealias Create = MessageCreateParameters
+
+    /// Every CreateMessage parameter, Twilio-cased, bound to TwilioKit's field.
+    static let sendParameters: [RequestParameter<Create>] = [
+        .required("To", \.to, .address, "The recipient: an E.164 number (+14155550100) or a channel address (whatsapp:+14155550100)."),
+        .string("From", \.from, .address, "The sender: a Twilio number, short code, alphanumeric sender ID or channel address. Optional with MessagingServiceSid."),
+        .string("MessagingServiceSid", \.messagingServiceSid, .sid("MG"), "A Messaging Service (MG…) that picks the sender; needed to schedule."),
+        .string("Body", \.body, .maxLength(1600), "The text, up to 1600 characters."),
+        .list("MediaUrl", \.mediaURLs, maxCount: 10, item: .url, "Up to 10 public URLs of media to attach (MMS, WhatsApp)."),
+        .string("ContentSid", \.contentSid, .sid("HX"), "A Content template (HX…) to send instead of a body."),
+        .objectText("ContentVariables", \.contentVariables, "The template's variables, e.g. {\"1\": \"Ana\"}."),
+        .string("StatusCallback", \.statusCallback, .url, "Where Twilio posts status changes."),
+        .string("ApplicationSid", \.applicationSid, .sid("AP"), "A TwiML App whose message status callback URL is used."),
+        .decimal("MaxPrice", \.maxPrice, 0...1000, "The most to pay for the message, in USD."),
+        .boolean("ProvideFeedback", \.provideFeedback, "Whether delivery feedback will be provided."),
+        .integer("Attempt", \.attempt, 1...100, "How many attempts, this one included, were made to send the message."),
+        .integer("ValidityPeriod", \.validityPeriod, 1...36000, "Seconds the message may wait in the queue."),
+        .boolean("ForceDelivery", \.forceDelivery, "Reserved by Twilio."),
+        .choice("ContentRetention", \.contentRetention, "Whether the content is kept."),
+        .choice("AddressRetention", \.addressRetention, "Whether the addresses are kept or obfuscated."),
+        .boolean("SmartEncoded", \.smartEncoded, "Replace Unicode look-alikes with GSM-7 characters."),
+        .list("PersistentAction", \.persistentAction, maxCount: nil, item: .nonEmpty, "Rich actions (geo:, mailto:, …) for channels that support them."),
+        .boolean("ShortenUrls", \.shortenURLs, "Shorten links in the body (Messaging Services with link shortening)."),
+        .choice("ScheduleType", \.scheduleType, "`fixed` schedules the message at SendAt."),
+        .dateTime("SendAt", \.sendAt, "When a scheduled message is sent (15 minutes to 35 days ahead)."),
+        .boolean("SendAsMms", \.sendAsMMS, "Send as MMS even without media."),
+        .choice("RiskCheck", \.riskCheck, "SMS pumping protection."),
     ]
 
     static let sendRules: [CrossRule] = [
@@ -38,45 +40,45 @@ enum MessagingActions {
         .requires("ContentVariables", ["ContentSid"]),
     ]
 
-    /// TwilioKit's parameters from validated input.
-    static func createParameters(_ input: ActionInput) -> MessageCreateParameters {
-        MessageCreateParameters(
-            to: input.string("To") ?? "", from: input.string("From"), messagingServiceSid: input.string("MessagingServiceSid"),
-            body: input.string("Body"), mediaURLs: input.strings("MediaUrl"), contentSid: input.string("ContentSid"),
-            contentVariables: input.jsonText("ContentVariables"), statusCallback: input.string("StatusCallback"),
-            applicationSid: input.string("ApplicationSid"), maxPrice: input.double("MaxPrice").map { Decimal($0) },
-            provideFeedback: input.bool("ProvideFeedback"), attempt: input.int("Attempt"),
-            validityPeriod: input.int("ValidityPeriod"), forceDelivery: input.bool("ForceDelivery"),
-            contentRetention: input.string("ContentRetention").flatMap(MessageCreateParameters.ContentRetention.init(rawValue:)),
-            addressRetention: input.string("AddressRetention").flatMap(MessageCreateParameters.AddressRetention.init(rawValue:)),
-            smartEncoded: input.bool("SmartEncoded"), persistentAction: input.strings("PersistentAction"),
-            shortenURLs: input.bool("ShortenUrls"),
-            scheduleType: input.string("ScheduleType").flatMap(MessageCreateParameters.ScheduleType.init(rawValue:)),
-            sendAt: input.date("SendAt"), sendAsMMS: input.bool("SendAsMms"),
-            riskCheck: input.string("RiskCheck").flatMap(MessageCreateParameters.RiskCheck.init(rawValue:)))
+    /// Whether the message reports to the connector's `messageStatus` trigger.
+    static let trackStatus = ParameterSpec(
+        "TrackStatus", .boolean, default: true,
+        "Report the message's status changes to the connector's messageStatus trigger (when the connector has a public URL); false turns it off.")
+
+    /// `parameters` reporting to the connector's `messageStatus` trigger when it has no status callback of its own.
+    static func tracked(_ parameters: Create, _ input: ActionInput, _ context: ActionContext) -> Create {
+        var parameters = parameters
+        if parameters.statusCallback == nil { parameters.statusCallback = context.statusCallback(to: "messageStatus", input) }
+        return parameters
     }
+
+    /// A request every given parameter is written into; `To` is required, so validation
+    /// guarantees the empty recipient never leaves.
+    static let blankMessage = Create(to: "")
 
     static let sendSMS = CoreAction(
         "sendSMS", title: "Send SMS", summary: "Send an SMS (or, with media, an MMS) message.",
-        parameters: sendParameters, rules: sendRules
+        parameters: sendParameters.specs() + [trackStatus], rules: sendRules
     ) { input, context throws(ActionFailure) in
-        .message(try await twilio { () async throws(TwilioError) in try await context.client.messages.create(createParameters(input)) })
+        let parameters = tracked(sendParameters.request(input, from: blankMessage), input, context)
+        return try await twilio { () async throws(TwilioError) in try await context.client.messages.create(parameters) }
     }
 
     static let getMessage = CoreAction(
         "getMessage", title: "Get Message", summary: "Fetch one message by its SID.",
         parameters: [.init("Sid", .string(.nonEmpty), required: true, "The message SID (SM… or MM…).")]
     ) { input, context throws(ActionFailure) in
-        .message(try await twilio { () async throws(TwilioError) in try await context.client.messages.fetch(input.string("Sid") ?? "") })
+        let sid = try input.required("Sid")
+        return try await twilio { () async throws(TwilioError) in try await context.client.messages.fetch(sid) }
     }
 
     static let deleteMessage = CoreAction(
         "deleteMessage", title: "Delete Message", summary: "Delete a message from the account's logs.",
         parameters: [.init("Sid", .string(.nonEmpty), required: true, "The message SID (SM… or MM…).")]
     ) { input, context throws(ActionFailure) in
-        let sid = input.string("Sid") ?? ""
+        let sid = try input.required("Sid")
         try await twilio { () async throws(TwilioError) in try await context.client.messages.delete(sid) }
-        return .deleted(sid: sid)
+        return DeletedResource(sid: sid)
     }
 
     static let listParameters: [ParameterSpec] = [
@@ -97,7 +99,7 @@ enum MessagingActions {
             else if let date = input.date("DateSentAfter") { .after(date) }
             else { nil }
         let filter = MessageListFilter(to: input.string("To"), from: input.string("From"), dateSent: dateSent)
-        return .messages(try await collect({ context.client.messages.list(filter, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit))
+        return try await collect({ context.client.messages.list(filter, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit)
     }
 
     static let listMessageMedia = CoreAction(
@@ -107,7 +109,7 @@ enum MessagingActions {
             .init("limit", .integer(1...10_000), default: 50, "The most media items to return (default 50)."),
         ]
     ) { input, context throws(ActionFailure) in
-        let sid = input.string("MessageSid") ?? ""
-        return .messageMedia(try await collect({ context.client.messages.listMedia(sid, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit))
+        let sid = try input.required("MessageSid")
+        return try await collect({ context.client.messages.listMedia(sid, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit)
     }
 }

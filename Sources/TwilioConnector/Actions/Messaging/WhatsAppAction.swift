@@ -1,23 +1,32 @@
 import TwilioKit
 
 extension MessagingActions {
-    static let whatsAppParameters: [ParameterSpec] = [
-        .init("To", .string(.address), required: true, "The recipient's WhatsApp number: +14155550100 or whatsapp:+14155550100."),
-        .init("From", .string(.address), required: true, "Your WhatsApp sender: +14155550100 or whatsapp:+14155550100."),
-        .init("useTemplate", .boolean, default: false,
-              "true sends the Content template ContentSid (needed outside the 24-hour session); false sends Body as free text."),
-        .init("Body", .string(.maxLength(1600)), "The free text, up to 1600 characters (useTemplate false)."),
-        .init("MediaUrl", .stringList(maxCount: 1, item: .url), "One public URL of media to attach (useTemplate false)."),
-    ] + sendParameterSpecs(named: ["ContentSid", "ContentVariables", "StatusCallback"])
+    /// Who the message is between.
+    static let whatsAppAddresses: [RequestParameter<Create>] = [
+        .required("To", \.to, .address, "The recipient's WhatsApp number: +14155550100 or whatsapp:+14155550100."),
+        .string("From", \.from, .address, required: true, "Your WhatsApp sender: +14155550100 or whatsapp:+14155550100."),
+    ]
+
+    /// What the message holds: free text and media, or a template.
+    static let whatsAppContent: [RequestParameter<Create>] = [
+        .string("Body", \.body, .maxLength(1600), "The free text, up to 1600 characters (useTemplate false)."),
+        .list("MediaUrl", \.mediaURLs, maxCount: 1, item: .url, "One public URL of media to attach (useTemplate false)."),
+    ] + sendParameters.named(["ContentSid", "ContentVariables", "StatusCallback"])
+
+    static let useTemplate = ParameterSpec(
+        "useTemplate", .boolean, default: false,
+        "true sends the Content template ContentSid (needed outside the 24-hour session); false sends Body as free text.")
 
     static let sendWhatsAppMessage = CoreAction(
         "sendWhatsAppMessage", title: "Send WhatsApp Message",
         summary: "Send a WhatsApp message: free text (with optional media), or a Content template with its variables.",
-        parameters: whatsAppParameters, rules: [.requires("ContentVariables", ["ContentSid"])]
+        parameters: whatsAppAddresses.specs() + [useTemplate] + whatsAppContent.specs() + [trackStatus],
+        rules: [.requires("ContentVariables", ["ContentSid"])]
     ) { input, context throws(ActionFailure) in
         var checks = ValueChecks()
-        let to = whatsAppAddress(input.string("To") ?? "", parameter: "To", checks: &checks)
-        let from = whatsAppAddress(input.string("From") ?? "", parameter: "From", checks: &checks)
+        var parameters = tracked((whatsAppAddresses + whatsAppContent).request(input, from: blankMessage), input, context)
+        parameters.to = whatsAppAddress(parameters.to, parameter: "To", checks: &checks)
+        parameters.from = whatsAppAddress(try input.required("From"), parameter: "From", checks: &checks)
         if input.bool("useTemplate") == true {
             checks.expect(input.has("ContentSid"), "ContentSid", "is required when {useTemplate} is true")
             checks.expect(!input.has("Body"), "Body", "is not allowed when {useTemplate} is true: the template holds the text")
@@ -27,11 +36,7 @@ extension MessagingActions {
             checks.expect(!input.has("ContentSid"), "ContentSid", "is only used when {useTemplate} is true")
         }
         try checks.finish()
-        let parameters = MessageCreateParameters(
-            to: to, from: from, body: input.string("Body"), mediaURLs: input.strings("MediaUrl"),
-            contentSid: input.string("ContentSid"), contentVariables: input.jsonText("ContentVariables"),
-            statusCallback: input.string("StatusCallback"))
-        return .message(try await twilio { () async throws(TwilioError) in try await context.client.messages.create(parameters) })
+        return try await twilio { () async throws(TwilioError) in try await context.client.messages.create(parameters) }
     }
 
     /// `address` with the `whatsapp:` prefix (added when missing); an issue unless it is a WhatsApp number.

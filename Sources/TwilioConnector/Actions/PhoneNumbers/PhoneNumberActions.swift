@@ -18,7 +18,7 @@ enum PhoneNumberActions {
             try checks.finish()
         }
         let filter = IncomingPhoneNumberListFilter(friendlyName: input.string("FriendlyName"), phoneNumber: input.string("PhoneNumber"))
-        return .phoneNumbers(try await collect({ context.client.incomingPhoneNumbers.list(filter, limit: $0) },
-                                               limit: input.int("limit") ?? context.defaultListLimit))
+        return try await collect({ context.client.incomingPhoneNumbers.list(filter, limit: $0) },
+                                 limit: input.int("limit") ?? context.defaultListLimit)
     }
 }

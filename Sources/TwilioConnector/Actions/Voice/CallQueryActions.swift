@@ -6,15 +6,16 @@ extension VoiceActions {
     static let getCall = CoreAction(
         "getCall", title: "Get Call", summary: "Fetch one call by its SID.", parameters: [callSid]
     ) { input, context throws(ActionFailure) in
-        .call(try await twilio { () async throws(TwilioError) in try await context.client.calls.fetch(input.string("Sid") ?? "") })
+        let sid = try input.required("Sid")
+        return try await twilio { () async throws(TwilioError) in try await context.client.calls.fetch(sid) }
     }
 
     static let deleteCall = CoreAction(
         "deleteCall", title: "Delete Call", summary: "Delete a call from the account's logs.", parameters: [callSid]
     ) { input, context throws(ActionFailure) in
-        let sid = input.string("Sid") ?? ""
+        let sid = try input.required("Sid")
         try await twilio { () async throws(TwilioError) in try await context.client.calls.delete(sid) }
-        return .deleted(sid: sid)
+        return DeletedResource(sid: sid)
     }
 
     static let listCallsParameters: [ParameterSpec] = [
@@ -35,6 +36,6 @@ extension VoiceActions {
             to: input.string("To"), from: input.string("From"), parentCallSid: input.string("ParentCallSid"),
             status: input.string("Status").flatMap(CallStatus.init(rawValue:)),
             startTime: DateRangeFilter.filter(input, "StartTime"), endTime: DateRangeFilter.filter(input, "EndTime"))
-        return .calls(try await collect({ context.client.calls.list(filter, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit))
+        return try await collect({ context.client.calls.list(filter, limit: $0) }, limit: input.int("limit") ?? context.defaultListLimit)
     }
 }

@@ -2,53 +2,62 @@ import TwilioKit
 
 /// Voice actions: place, fetch, list and delete calls; download recordings.
 enum VoiceActions {
-    static let httpMethods = ["GET", "POST"]
+    typealias Create = CallCreateParameters
 
-    /// What Twilio does once the call connects: exactly one of `Say`, `Twiml`, `Url`, `ApplicationSid`.
+    /// What Twilio does once the call connects: exactly one of `Say`, `Twiml`, `Url`, `ApplicationSid`
+    /// (read into ``CallInstructions``, not a field of their own).
     static let instructionParameters: [ParameterSpec] = [
         .init("Say", .string(.maxLength(4000)), "Text to speak when the call is answered (text-to-speech)."),
         .init("Voice", .string(.nonEmpty), "The voice for Say: man, woman, Polly.Joanna, Google.en-US-Standard-C, …"),
         .init("Language", .string(.nonEmpty), "The language for Say, such as en-US, en-GB or fr-FR."),
         .init("Twiml", .string(.maxLength(4000)), "TwiML to run when the call is answered: <Response><Say>Hi</Say></Response>."),
         .init("Url", .string(.url), "A URL that answers the TwiML to run."),
-        .init("Method", .choice(httpMethods), "How Url is requested (POST by default)."),
+        .init("Method", .choice(requestMethods.map(\.rawValue)), "How Url is requested (POST by default)."),
         .init("ApplicationSid", .string(.sid("AP")), "A TwiML App (AP…) that handles the call."),
     ]
 
-    static let callbackParameters: [ParameterSpec] = [
-        .init("StatusCallback", .string(.url), "Where Twilio posts the call's progress events."),
-        .init("StatusCallbackEvent", .choiceList(CallCreateParameters.StatusCallbackEvent.allCases.map(\.rawValue)),
-              "The events posted to StatusCallback (completed only by default)."),
-        .init("StatusCallbackMethod", .choice(httpMethods), "How StatusCallback is requested (POST by default)."),
-        .init("FallbackUrl", .string(.url), "Requested when Url fails or answers invalid TwiML."),
-        .init("Timeout", .integer(1...600), "Seconds to let the phone ring before giving up (60 by default)."),
-        .init("TimeLimit", .integer(1...14_400), "The longest the call may last, in seconds (4 hours by default)."),
-        .init("SendDigits", .string(.maxLength(32)), "Keys to press once connected: 0–9, A–D, #, *, w (half a second) and W (one second)."),
-        .init("CallerId", .string(.nonEmpty), "The caller ID shown for SIP and Client calls."),
+    /// The methods Twilio requests a URL of the caller's with.
+    static let requestMethods: [HTTPMethod] = [.get, .post]
+
+    /// Who is called, by whom.
+    static let addressParameters: [RequestParameter<Create>] = [
+        .required("To", \.to, .address, "The callee: an E.164 number, client:alice or sip:alice@example.com."),
+        .required("From", \.from, .address, "The caller ID: a Twilio number or verified caller ID (E.164), or client:…"),
     ]
 
-    static let recordingParameters: [ParameterSpec] = [
-        .init("Record", .boolean, "Record the call."),
-        .init("RecordingChannels", .choice(["mono", "dual"]), "Both legs in one channel (mono) or one each (dual)."),
-        .init("RecordingStatusCallback", .string(.url), "Where Twilio posts the recording's status events."),
-        .init("RecordingStatusCallbackEvent", .choiceList(CallCreateParameters.RecordingStatusCallbackEvent.allCases.map(\.rawValue)),
-              "The events posted to RecordingStatusCallback (completed only by default)."),
-        .init("RecordingTrack", .choice(["inbound", "outbound", "both"]), "Which audio is recorded (both by default)."),
-        .init("Trim", .choice(["trim-silence", "do-not-trim"]), "Whether leading and trailing silence is trimmed."),
-        .init("MachineDetection", .choice(["Enable", "DetectMessageEnd"]),
-              "Detect a human or an answering machine (Enable), or wait for the machine's greeting to end (DetectMessageEnd)."),
-        .init("MachineDetectionTimeout", .integer(3...59), "Seconds machine detection may take (30 by default)."),
-        .init("AsyncAmd", .boolean, "Run machine detection in the background instead of holding the call."),
-        .init("AsyncAmdStatusCallback", .string(.url), "Where the background machine detection result is posted."),
+    static let callbackParameters: [RequestParameter<Create>] = [
+        .string("StatusCallback", \.statusCallback, .url, "Where Twilio posts the call's progress events."),
+        .choices("StatusCallbackEvent", \.statusCallbackEvents, "The events posted to StatusCallback (completed only by default)."),
+        .choice("StatusCallbackMethod", \.statusCallbackMethod, among: requestMethods, "How StatusCallback is requested (POST by default)."),
+        .string("FallbackUrl", \.fallbackURL, .url, "Requested when Url fails or answers invalid TwiML."),
+        .integer("Timeout", \.timeout, 1...600, "Seconds to let the phone ring before giving up (60 by default)."),
+        .integer("TimeLimit", \.timeLimit, 1...14_400, "The longest the call may last, in seconds (4 hours by default)."),
+        .string("SendDigits", \.sendDigits, .maxLength(32), "Keys to press once connected: 0–9, A–D, #, *, w (half a second) and W (one second)."),
+        .string("CallerId", \.callerID, .nonEmpty, "The caller ID shown for SIP and Client calls."),
     ]
+
+    static let recordingParameters: [RequestParameter<Create>] = [
+        .boolean("Record", \.record, "Record the call."),
+        .choice("RecordingChannels", \.recordingChannels, "Both legs in one channel (mono) or one each (dual)."),
+        .string("RecordingStatusCallback", \.recordingStatusCallback, .url, "Where Twilio posts the recording's status events."),
+        .choices("RecordingStatusCallbackEvent", \.recordingStatusCallbackEvents,
+                 "The events posted to RecordingStatusCallback (completed only by default)."),
+        .choice("RecordingTrack", \.recordingTrack, "Which audio is recorded (both by default)."),
+        .choice("Trim", \.trim, "Whether leading and trailing silence is trimmed."),
+        .choice("MachineDetection", \.machineDetection,
+                "Detect a human or an answering machine (Enable), or wait for the machine's greeting to end (DetectMessageEnd)."),
+        .integer("MachineDetectionTimeout", \.machineDetectionTimeout, 3...59, "Seconds machine detection may take (30 by default)."),
+        .boolean("AsyncAmd", \.asyncAMD, "Run machine detection in the background instead of holding the call."),
+        .string("AsyncAmdStatusCallback", \.asyncAMDStatusCallback, .url, "Where the background machine detection result is posted."),
+    ]
+
+    /// Every parameter bound to a field of CreateCall.
+    static let createParameters = addressParameters + callbackParameters + recordingParameters
 
     static let makeCall = CoreAction(
         "makeCall", title: "Make Outbound Call",
         summary: "Place a call that speaks text, runs TwiML, runs the TwiML of a URL or hands the call to an Application.",
-        parameters: [
-            .init("To", .string(.address), required: true, "The callee: an E.164 number, client:alice or sip:alice@example.com."),
-            .init("From", .string(.address), required: true, "The caller ID: a Twilio number or verified caller ID (E.164), or client:…"),
-        ] + instructionParameters + callbackParameters + recordingParameters,
+        parameters: addressParameters.specs() + instructionParameters + callbackParameters.specs() + recordingParameters.specs(),
         rules: [
             .exactlyOne(["Say", "Twiml", "Url", "ApplicationSid"]),
             .requires("Voice", ["Say"]), .requires("Language", ["Say"]), .requires("Method", ["Url"]),
@@ -65,8 +74,8 @@ enum VoiceActions {
                           "may only hold 0–9, A–D, #, *, w and W", value: digits)
         }
         try checks.finish()
-        let parameters = createParameters(input, instructions: instructions)
-        return .call(try await twilio { () async throws(TwilioError) in try await context.client.calls.create(parameters) })
+        let parameters = createParameters.request(input, from: Create(to: "", from: "", instructions: instructions))
+        return try await twilio { () async throws(TwilioError) in try await context.client.calls.create(parameters) }
     }
 
     /// The call's instructions; `Say` becomes `<Response><Say>…</Say></Response>` (escaped), `Twiml` must parse.
@@ -84,33 +93,12 @@ enum VoiceActions {
             return .twiml(twiml)
         }
         if let url = input.string("Url") {
-            return .url(url, method: httpMethod(input, "Method"))
+            return .url(url, method: input.string("Method").flatMap(HTTPMethod.init(rawValue:)))
         }
-        return .application(sid: input.string("ApplicationSid") ?? "")
-    }
-
-    /// The HTTP method parameter `name`, if given.
-    static func httpMethod(_ input: ActionInput, _ name: String) -> HTTPMethod? {
-        input.string(name).flatMap(HTTPMethod.init(rawValue:))
-    }
-
-    /// TwilioKit's parameters from validated input.
-    static func createParameters(_ input: ActionInput, instructions: CallInstructions) -> CallCreateParameters {
-        typealias Create = CallCreateParameters
-        return CallCreateParameters(
-            to: input.string("To") ?? "", from: input.string("From") ?? "", instructions: instructions,
-            fallbackURL: input.string("FallbackUrl"), statusCallback: input.string("StatusCallback"),
-            statusCallbackEvents: input.strings("StatusCallbackEvent").compactMap(Create.StatusCallbackEvent.init(rawValue:)),
-            statusCallbackMethod: httpMethod(input, "StatusCallbackMethod"), sendDigits: input.string("SendDigits"),
-            timeout: input.int("Timeout"), record: input.bool("Record"),
-            recordingChannels: input.string("RecordingChannels").flatMap(Create.RecordingChannels.init(rawValue:)),
-            recordingStatusCallback: input.string("RecordingStatusCallback"),
-            machineDetection: input.string("MachineDetection").flatMap(Create.MachineDetection.init(rawValue:)),
-            machineDetectionTimeout: input.int("MachineDetectionTimeout"),
-            recordingStatusCallbackEvents: input.strings("RecordingStatusCallbackEvent").compactMap(Create.RecordingStatusCallbackEvent.init(rawValue:)),
-            trim: input.string("Trim").flatMap(Create.Trim.init(rawValue:)), callerID: input.string("CallerId"),
-            asyncAMD: input.bool("AsyncAmd"), asyncAMDStatusCallback: input.string("AsyncAmdStatusCallback"),
-            recordingTrack: input.string("RecordingTrack").flatMap(Create.RecordingTrack.init(rawValue:)),
-            timeLimit: input.int("TimeLimit"))
+        if let application = input.string("ApplicationSid") {
+            return .application(sid: application)
+        }
+        checks.report("Say, Twiml, Url, ApplicationSid", "one of these is required")
+        return .twiml("")
     }
 }

@@ -12,16 +12,16 @@ extension VoiceActions {
         ],
         rules: [.requires("Overwrite", ["SaveTo"])]
     ) { input, context throws(ActionFailure) in
-        let sid = input.string("RecordingSid") ?? ""
+        let sid = try input.required("RecordingSid")
         let format = input.string("Format").flatMap(RecordingFormat.init(rawValue:)) ?? .wav
         var result = RecordingMediaResult(recordingSid: sid, format: format, url: context.client.recordings.mediaURL(sid, format: format))
-        guard let path = input.string("SaveTo") else { return .recordingMedia(result) }
+        guard let path = input.string("SaveTo") else { return result }
         let file = try RecordingFile(path: path, overwrite: input.bool("Overwrite") == true)
         let media = try await twilio { () async throws(TwilioError) in try await context.client.recordings.download(sid, format: format) }
         try file.write(media.bytes)
         result.savedPath = file.url.path
         result.byteCount = media.bytes.count
         result.contentType = media.contentType
-        return .recordingMedia(result)
+        return result
     }
 }

@@ -29,7 +29,7 @@ enum BlockDialect {
     ]
 
     /// A block whose output is `fields` of the outcome's model.
-    private static func flat(_ name: String, _ core: CoreAction, _ fields: [OutputField], names: [String: String] = [:],
+    private static func flat<Model: Encodable>(_ name: String, _ core: CoreAction<Model>, _ fields: [OutputField], names: [String: String] = [:],
                              prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
                              example: JSONValue) -> DialectAction {
         action(name, core, names: names, prepare: prepare, outputSchema: BlockRendering.schema(fields), example: example,
@@ -37,13 +37,13 @@ enum BlockDialect {
     }
 
     /// A block: the core's parameters in camelCase unless `names` (core → block) says otherwise.
-    private static func action(_ name: String, _ core: CoreAction, names: [String: String] = [:],
+    private static func action<Output>(_ name: String, _ core: CoreAction<Output>, names: [String: String] = [:],
                                defaults: [String: JSONValue] = [:],
                                prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
                                outputSchema: JSONValue, example: JSONValue,
-                               render: @escaping @Sendable (ActionOutcome) -> [String: JSONValue]) -> DialectAction {
+                               render: @escaping @Sendable (Output) -> [String: JSONValue]) -> DialectAction {
         DialectAction(name, dialect: .block, core: core,
-                      parameterNames: ParameterNaming.names(of: core, style: ParameterNaming.camelCase, overrides: names),
+                      parameterNames: ParameterNaming.names(of: core.signature, style: ParameterNaming.camelCase, overrides: names),
                       defaults: defaults, prepare: prepare, outputSchema: outputSchema, example: example, render: render)
     }
 

@@ -2,27 +2,14 @@ import TwilioKit
 
 /// The block dialect's flat outputs: the fields of seed 000's tables, every one present.
 enum BlockRendering {
-    /// `fields` read from the outcome's model (camelCase).
-    static func flat(_ fields: [OutputField]) -> @Sendable (ActionOutcome) -> [String: JSONValue] {
-        { outcome in fields.project(model(of: outcome)) }
-    }
-
-    /// The camelCase fields of a single-resource outcome.
-    static func model(of outcome: ActionOutcome) -> [String: JSONValue] {
-        switch outcome {
-        case .message(let message): ModelRendering.camelCase(message)
-        case .call(let call): ModelRendering.camelCase(call)
-        case .lookup(let lookup): ModelRendering.camelCase(lookup)
-        case .verification(let verification): ModelRendering.camelCase(verification)
-        case .verificationCheck(let check): ModelRendering.camelCase(check)
-        default: [:]
-        }
+    /// `fields` read from the model's camelCase fields.
+    static func flat<Model: Encodable>(_ fields: [OutputField]) -> @Sendable (Model) -> [String: JSONValue] {
+        { model in fields.project(ModelRendering.camelCase(model)) }
     }
 
     /// twilio_send_sms: the bulk send's fields (totals, `success` false unless every number was sent),
     /// every number under `results`, and the first sent one's flat fields.
-    static func sms(_ outcome: ActionOutcome) -> [String: JSONValue] {
-        guard case .bulk(let report) = outcome else { return [:] }
+    static func sms(_ report: BulkSendReport) -> [String: JSONValue] {
         let results = report.recipients.map { recipient -> [String: JSONValue] in
             var fields = BlockOutputs.smsRecipient.project([
                 "messageId": recipient.messageSid.map(JSONValue.string) ?? .null, "status": recipient.status.map(JSONValue.string) ?? .null,
@@ -35,15 +22,14 @@ enum BlockRendering {
             return fields
         }
         let first = results.first { $0["success"] == true } ?? results.first ?? [:]
-        var fields = BulkRendering.fields(outcome).merging(BlockOutputs.smsRecipient.project(first)) { bulk, _ in bulk }
+        var fields = BulkRendering.fields(report).merging(BlockOutputs.smsRecipient.project(first)) { bulk, _ in bulk }
         fields["results"] = .array(results.map(JSONValue.object))
         return fields
     }
 
     /// twilio_list_calls: the calls (each as twilio_get_call answers), and the page they make.
-    static func callList(_ outcome: ActionOutcome) -> [String: JSONValue] {
-        guard case .calls(let list) = outcome else { return [:] }
-        return BlockOutputs.callList.project([
+    static func callList(_ list: ListResult<Call>) -> [String: JSONValue] {
+        BlockOutputs.callList.project([
             "calls": .array(list.items.map { .object(BlockOutputs.callDetails.project(ModelRendering.camelCase($0))) }),
             "total": .number(Double(list.items.count)),
             "pageSize": .number(Double(list.pageSize ?? list.items.count)),

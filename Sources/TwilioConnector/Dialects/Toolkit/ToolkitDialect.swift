@@ -39,18 +39,18 @@ enum ToolkitDialect {
         action("create_verification_service", VerifyActions.createVerificationService, .resource("service", .verificationService),
                example: ["friendly_name": "Acme sign-in", "code_length": 6]),
         action("list_transcripts", IntelligenceActions.listTranscripts, .list("transcripts", .transcript), example: ["limit": 10]),
-        action("get_transcripts", IntelligenceActions.getTranscripts, .list("transcripts", .transcript, pages: false),
+        action("get_transcripts", IntelligenceActions.getTranscripts, .all("transcripts", .transcript),
                example: ["transcript_sids": ["GT00000000000000000000000000000000"]]),
         action("list_phone_numbers", PhoneNumberActions.listPhoneNumbers, .list("phone_numbers", .phoneNumber), example: [:]),
     ]
 
     /// A toolkit action: parameters in snake_case (`From` is `from_number`, like the seed's outputs,
     /// and `from_` — the Python SDK's spelling — is accepted too).
-    private static func action(_ name: String, _ core: CoreAction, _ output: ToolkitOutput, names overrides: [String: String] = [:],
+    private static func action<Output>(_ name: String, _ core: CoreAction<Output>, _ output: ToolkitOutput<Output>, names overrides: [String: String] = [:],
                                hidden: Set<String> = [], prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
                                example: JSONValue) -> DialectAction {
-        let names = ParameterNaming.names(of: core, style: ParameterNaming.snakeCase, overrides: ["From": "from_number"].merging(overrides) { $1 })
-        let offersFrom = core.parameters.contains { $0.name == "From" }
+        let names = ParameterNaming.names(of: core.signature, style: ParameterNaming.snakeCase, overrides: ["From": "from_number"].merging(overrides) { $1 })
+        let offersFrom = core.signature.parameters.contains { $0.name == "From" }
         return DialectAction(name, dialect: .toolkit, core: core, parameterNames: names, hidden: hidden,
                              prepare: { input in
                                  var input = input

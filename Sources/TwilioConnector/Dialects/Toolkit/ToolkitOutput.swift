@@ -1,32 +1,54 @@
 import TwilioKit
 
-/// What a toolkit action answers besides `success` and `error`, as seed 001's output schemas say.
-enum ToolkitOutput: Sendable {
-    /// Nothing more (the deletes).
-    case none
-    /// One resource under a key: `message`, `call`, `lookup`, `verification`, `service`.
-    case resource(String, ToolkitResource)
-    /// Resources under a key (`messages`, `calls`, …), and `has_more` when the list `pages`.
-    case list(String, ToolkitResource, pages: Bool = true)
-    /// Top-level fields (`download_url`, `recording_sid`, `format`).
-    case fields([OutputField])
+/// What a toolkit action answers besides `success` and `error`, as seed 001's output schemas say,
+/// for an action producing `Output`: its schema and its renderer, made together.
+struct ToolkitOutput<Output>: Sendable {
+    /// The output's shape, for its schema.
+    let shape: ToolkitOutputShape
+    /// The success fields for an output.
+    let render: @Sendable (Output) -> [String: JSONValue]
 
-    /// The success fields for `outcome`.
-    func render(_ outcome: ActionOutcome) -> [String: JSONValue] {
-        let models = ToolkitRendering.models(of: outcome)
-        switch self {
-        case .none:
-            return [:]
-        case .resource(let key, let resource):
-            return [key: models.items.first.map { .object(resource.fields.project($0)) } ?? .null]
-        case .list(let key, let resource, _):
-            var fields: [String: JSONValue] = [key: .array(models.items.map { .object(resource.fields.project($0)) })]
-            if let hasMore = models.hasMore { fields["has_more"] = .bool(hasMore) }
-            return fields
-        case .fields(let promised):
-            return models.items.first.map { promised.project($0) } ?? [:]
+    /// Nothing more (the deletes).
+    static var none: Self { Self(shape: .none) { _ in [:] } }
+
+    /// The output's JSON Schema in the seed's form, titled `<ActionName>Output`.
+    func schema(action: String) -> JSONValue { shape.schema(action: action) }
+}
+
+extension ToolkitOutput where Output: ToolkitModel {
+    /// One resource under a key: `message`, `call`, `lookup`, `verification`, `service`.
+    static func resource(_ key: String, _ resource: ToolkitResource) -> Self {
+        Self(shape: .resource(key, resource)) { [key: .object(resource.fields.project($0.toolkitFields))] }
+    }
+
+    /// Top-level fields (`download_url`, `recording_sid`, `format`).
+    static func fields(_ fields: [OutputField]) -> Self {
+        Self(shape: .fields(fields)) { fields.project($0.toolkitFields) }
+    }
+}
+
+extension ToolkitOutput {
+    /// Resources under a key (`messages`, `calls`, …), and whether more exist.
+    static func list<Item: ToolkitModel>(_ key: String, _ resource: ToolkitResource) -> Self where Output == ListResult<Item> {
+        Self(shape: .list(key, resource, pages: true)) { list in
+            [key: .array(list.items.map { .object(resource.fields.project($0.toolkitFields)) }), "has_more": .bool(list.hasMore)]
         }
     }
+
+    /// Resources under a key, all of them (nothing to page).
+    static func all<Item: ToolkitModel>(_ key: String, _ resource: ToolkitResource) -> Self where Output == [Item] {
+        Self(shape: .list(key, resource, pages: false)) { items in
+            [key: .array(items.map { .object(resource.fields.project($0.toolkitFields)) })]
+        }
+    }
+}
+
+/// The shapes of seed 001's outputs.
+enum ToolkitOutputShape: Sendable {
+    case none
+    case resource(String, ToolkitResource)
+    case list(String, ToolkitResource, pages: Bool)
+    case fields([OutputField])
 
     /// The output's JSON Schema in the seed's form, titled `<ActionName>Output`.
     func schema(action: String) -> JSONValue {

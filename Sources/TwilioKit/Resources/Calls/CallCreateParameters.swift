@@ -170,7 +170,7 @@ public struct CallCreateParameters: Sendable, Equatable {
     }
 
     /// The channels of a call's recording.
-    public enum RecordingChannels: String, Sendable {
+    public enum RecordingChannels: String, Sendable, CaseIterable {
         /// Both legs in one channel.
         case mono
         /// Each leg in its own channel, the parent call first.
@@ -178,7 +178,7 @@ public struct CallCreateParameters: Sendable, Equatable {
     }
 
     /// How answering machine detection reports.
-    public enum MachineDetection: String, Sendable {
+    public enum MachineDetection: String, Sendable, CaseIterable {
         /// Report `AnsweredBy` as soon as the callee is identified.
         case enable = "Enable"
         /// Wait for the end of a machine's greeting, to leave a message.
@@ -196,7 +196,7 @@ public struct CallCreateParameters: Sendable, Equatable {
     }
 
     /// Whether silence is trimmed from a recording.
-    public enum Trim: String, Sendable {
+    public enum Trim: String, Sendable, CaseIterable {
         /// Trim leading and trailing silence.
         case trimSilence = "trim-silence"
         /// Keep the silence.
@@ -204,7 +204,7 @@ public struct CallCreateParameters: Sendable, Equatable {
     }
 
     /// Which audio of a call is recorded.
-    public enum RecordingTrack: String, Sendable {
+    public enum RecordingTrack: String, Sendable, CaseIterable {
         /// Audio Twilio receives.
         case inbound
         /// Audio Twilio generates.

@@ -60,7 +60,7 @@ public struct CallUpdateParameters: Sendable, Equatable {
     }
 
     /// The status a call can be set to, which ends it.
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         /// Hang up a queued or ringing call.
         case canceled
         /// Hang up a call in progress.

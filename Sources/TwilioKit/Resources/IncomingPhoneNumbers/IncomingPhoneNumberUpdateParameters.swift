@@ -118,7 +118,7 @@ public struct IncomingPhoneNumberUpdateParameters: Sendable, Equatable {
     }
 
     /// Whether emergency calling is active on a number.
-    public enum EmergencyStatus: String, Sendable {
+    public enum EmergencyStatus: String, Sendable, CaseIterable {
         /// Active.
         case active = "Active"
         /// Inactive.
@@ -126,7 +126,7 @@ public struct IncomingPhoneNumberUpdateParameters: Sendable, Equatable {
     }
 
     /// Whether a number receives voice calls or faxes.
-    public enum VoiceReceiveMode: String, Sendable {
+    public enum VoiceReceiveMode: String, Sendable, CaseIterable {
         /// Voice calls.
         case voice
         /// Faxes.

@@ -126,13 +126,13 @@ public struct MessageCreateParameters: Sendable, Equatable {
     }
 
     /// Whether to retain a message's content.
-    public enum ContentRetention: String, Sendable { case retain, discard }
+    public enum ContentRetention: String, Sendable, CaseIterable { case retain, discard }
     /// Whether to retain or obfuscate a message's addresses.
-    public enum AddressRetention: String, Sendable { case retain, obfuscate }
+    public enum AddressRetention: String, Sendable, CaseIterable { case retain, obfuscate }
     /// A message's traffic type.
-    public enum TrafficType: String, Sendable { case free }
+    public enum TrafficType: String, Sendable, CaseIterable { case free }
     /// How a message is scheduled.
-    public enum ScheduleType: String, Sendable { case fixed }
+    public enum ScheduleType: String, Sendable, CaseIterable { case fixed }
     /// Whether SMS pumping protection checks a message.
-    public enum RiskCheck: String, Sendable { case enable, disable }
+    public enum RiskCheck: String, Sendable, CaseIterable { case enable, disable }
 }

@@ -101,7 +101,7 @@ public struct VerificationCreateParameters: Sendable, Equatable {
     }
 
     /// How a verification code is sent.
-    public enum Channel: String, Sendable {
+    public enum Channel: String, Sendable, CaseIterable {
         case sms, call, email, whatsapp
         /// Silent network auth: the device proves the number over its mobile data connection.
         case sna
@@ -110,5 +110,5 @@ public struct VerificationCreateParameters: Sendable, Equatable {
     }
 
     /// Whether SMS pumping protection checks a verification.
-    public enum RiskCheck: String, Sendable { case enable, disable }
+    public enum RiskCheck: String, Sendable, CaseIterable { case enable, disable }
 }

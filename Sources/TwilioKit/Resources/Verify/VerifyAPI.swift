@@ -48,7 +48,7 @@ public struct VerifyAPI: Sendable {
 }
 
 /// The status a verification can be set to.
-public enum VerificationStatusUpdate: String, Sendable {
+public enum VerificationStatusUpdate: String, Sendable, CaseIterable {
     /// Marks the verification approved (when you verified the user another way).
     case approved
     /// Cancels the verification.

@@ -128,12 +128,12 @@ public struct VerifyServiceCreateParameters: Sendable, Equatable {
     }
 
     /// The kind of authenticator Passkeys are created with.
-    public enum AuthenticatorAttachment: String, Sendable {
+    public enum AuthenticatorAttachment: String, Sendable, CaseIterable {
         case platform
         case crossPlatform = "cross-platform"
         case any
     }
 
     /// How strongly a Passkeys property is required.
-    public enum PasskeysRequirement: String, Sendable { case required, preferred, discouraged }
+    public enum PasskeysRequirement: String, Sendable, CaseIterable { case required, preferred, discouraged }
 }

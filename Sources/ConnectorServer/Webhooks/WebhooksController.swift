@@ -1,0 +1,94 @@
+import ConnectorStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TwilioConnector
+import TwilioKit
+
+/// `POST /webhooks/twilio/<trigger>`: Twilio's requests in. Each is authenticated by its signature
+/// (403 otherwise, nothing stored), turned into the trigger's event, committed to the store — once,
+/// however often Twilio retries — and only then answered (TwiML, or an empty 200).
+struct WebhooksController {
+    let dependencies: ServerDependencies
+    let verifier: WebhookVerifier
+    let maximumBodyBytes: Int
+    let logger: Logger
+
+    static let idempotencyHeader = HTTPField.Name("I-Twilio-Idempotency-Token")!
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.post("{trigger}") { request, context in try await receive(request, context) }
+    }
+
+    private func receive(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body: [UInt8]
+        do {
+            body = Array(try await request.body.collect(upTo: maximumBodyBytes).readableBytesView)
+        } catch {
+            throw JSONHTTPError(.contentTooLarge, "The body is larger than \(maximumBodyBytes) bytes.")
+        }
+        let url = verifier.url(of: request)
+        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+        let form = isJSON ? [] : FormParameters(decoding: String(decoding: body, as: UTF8.self)).items.map { ($0.name, $0.value) }
+        let verification = isJSON ? verifier.verify(request, url: url, body: body) : verifier.verify(request, url: url, parameters: form)
+        if case .failure(let refusal) = verification {
+            logger.warning("Refused a webhook: \(refusal)", metadata: ["url": "\(url)"])
+            throw JSONHTTPError(.forbidden, "The request is not signed by Twilio for \(url): \(refusal).")
+        }
+        let name = context.parameters.get("trigger") ?? ""
+        guard let trigger = TriggerCatalogue.trigger(named: name) else {
+            throw JSONHTTPError(.notFound, "Unknown trigger '\(name)'. GET /triggers lists them.")
+        }
+        let parameters: WebhookParameters
+        if isJSON {
+            guard case .object(let fields)? = try? JSONParser.parse(body) else {
+                throw JSONHTTPError(.badRequest, "The body is not a JSON object.")
+            }
+            parameters = WebhookParameters(fields.sorted { $0.key < $1.key }.compactMap { name, value in value.scalarText.map { (name, $0) } })
+        } else {
+            parameters = WebhookParameters(form.map { (name: $0.0, value: $0.1) })
+        }
+        let settings = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+        let receipt: TriggerReceipt
+        switch trigger.receive(parameters, settings: settings, idempotencyToken: request.headers[Self.idempotencyHeader],
+                               receivedAt: dependencies.now()) {
+        case .success(let received): receipt = received
+        case .failure(let failure): throw JSONHTTPError(.badRequest, failure.message)
+        }
+        if let event = try await event(of: receipt, trigger: trigger, parameters: parameters, settings: settings) {
+            let stored = try await dependencies.store.append(event)
+            logger.info("Received a \(event.trigger) event", metadata: [
+                "event": "\(stored.event.id)", "duplicate": "\(stored.isDuplicate)",
+            ])
+        }
+        return try answer(receipt.answer)
+    }
+
+    /// The receipt's event; a transcript's is read from Twilio, which only says which one completed.
+    private func event(of receipt: TriggerReceipt, trigger: TriggerDefinition, parameters: WebhookParameters,
+                       settings: [String: String]) async throws -> NewTriggerEvent? {
+        guard trigger.name == "newTranscript" else { return receipt.event }
+        guard let sid = parameters["transcript_sid"] ?? parameters["TranscriptSid"] else {
+            throw JSONHTTPError(.badRequest, "The body names no transcript_sid.")
+        }
+        switch await dependencies.connector.transcriptEvent(sid: sid, includeSentences: settings["IncludeSentences"] == "true",
+                                                             receivedAt: dependencies.now()) {
+        case .success(let event): return event
+        case .failure(let failure): throw JSONHTTPError(.badGateway, "The transcript \(sid) could not be read: \(failure.message)")
+        }
+    }
+
+    private func answer(_ answer: WebhookAnswer) throws -> Response {
+        switch answer {
+        case .empty:
+            return Response(status: .ok)
+        case .messagingTwiML(let xml):
+            return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
+        case .stream(let workflow):
+            return Response(status: .ok, headers: [.contentType: "application/xml"],
+                            body: .init(byteBuffer: ByteBuffer(string: dependencies.streamAnswer(workflow))))
+        }
+    }
+}
