@@ -102,4 +102,77 @@ struct IncomingPhoneNumbersContractTests {
         #expect(number.smsMethod == .unknown)
         #expect(number.voiceReceiveMode == .unknown)
     }
+
+    // MARK: Webhook settings: read every one, set every one, clear every one, restore exactly
+
+    /// The webhook settings a connector changes and must be able to put back.
+    static let webhookFields = ["sms_url", "sms_method", "sms_fallback_url", "sms_fallback_method", "sms_application_sid",
+                                "voice_url", "voice_method", "voice_fallback_url", "voice_fallback_method", "voice_application_sid",
+                                "status_callback", "status_callback_method", "trunk_sid"]
+
+    @Test func everyWebhookSettingDecodes() throws {
+        var object: [String: String] = [:]
+        for field in Self.webhookFields {
+            object[field] = field.hasSuffix("_method") ? "GET" : "value of \(field)"
+        }
+        let number = try TwilioJSON.decoder.decode(IncomingPhoneNumber.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(try ContractHarness.encodedKeys(number) == Set(Self.webhookFields), "no webhook setting is ignored")
+        #expect(number.smsApplicationSid == "value of sms_application_sid")
+        #expect(number.voiceFallbackMethod == .get)
+        #expect(number.trunkSid == "value of trunk_sid")
+    }
+
+    @Test func everyWebhookURLAndSidCanBeCleared() async throws {
+        let clearing = IncomingPhoneNumberUpdateParameters(
+            smsApplicationSid: "", smsFallbackURL: "", smsURL: "", statusCallback: "",
+            voiceApplicationSid: "", voiceFallbackURL: "", voiceURL: "", trunkSid: "")
+        let request = try await harness.check("UpdateIncomingPhoneNumber") { _ = try await $0.incomingPhoneNumbers.update(numberSid, clearing) }
+        let form = FormParameters.decode(String(decoding: request.body ?? [], as: UTF8.self))
+        #expect(form.items.count == 8)
+        #expect(form.items.allSatisfy { $0.value.isEmpty }, "an empty string is sent, not left out")
+        #expect(Set(form.items.map(\.name)) == ["SmsApplicationSid", "SmsFallbackUrl", "SmsUrl", "StatusCallback",
+                                                "VoiceApplicationSid", "VoiceFallbackUrl", "VoiceUrl", "TrunkSid"])
+    }
+
+    @Test func restoringPutsBackEveryWebhookSetting() async throws {
+        let example = try #require(try OpenAPISpec.load(.api).operation(id: "FetchIncomingPhoneNumber")?.responseExamples.first)
+        let number = try TwilioJSON.decoder.decode(IncomingPhoneNumber.self, from: example.json)
+        let request = try await harness.check("UpdateIncomingPhoneNumber") {
+            _ = try await $0.incomingPhoneNumbers.update(numberSid, .init(restoringWebhooksOf: number))
+        }
+        let form = FormParameters.decode(String(decoding: request.body ?? [], as: UTF8.self))
+        #expect(form.values("SmsUrl") == [number.smsUrl ?? ""])
+        #expect(form.values("SmsMethod") == ["POST"])
+        #expect(form.values("VoiceUrl") == [""], "a null URL is restored by clearing it")
+        #expect(form.values("VoiceFallbackMethod") == ["POST"])
+        #expect(form.values("StatusCallback") == [number.statusCallback ?? ""])
+        #expect(form.values("FriendlyName").isEmpty, "only webhook settings are restored")
+        let restoredNames = Set(form.items.map(\.name))
+        #expect(restoredNames.isSuperset(of: ["SmsUrl", "SmsMethod", "SmsFallbackUrl", "SmsFallbackMethod", "SmsApplicationSid",
+                                              "VoiceUrl", "VoiceMethod", "VoiceFallbackUrl", "VoiceFallbackMethod", "StatusCallback",
+                                              "StatusCallbackMethod"]))
+    }
+
+    @Test(arguments: [
+        ("TKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", nil, ["TrunkSid": "TKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]),
+        (nil, "APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", ["VoiceApplicationSid": "APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]),
+        (nil, nil, ["TrunkSid": "", "VoiceApplicationSid": ""]),
+        ("", "", ["TrunkSid": "", "VoiceApplicationSid": ""]),
+    ] as [(String?, String?, [String: String])])
+    func restoringSendsOnlyTheTrunkOrTheApplicationItHad(trunkSid: String?, voiceApplicationSid: String?, expected: [String: String]) {
+        var number = IncomingPhoneNumber()
+        number.trunkSid = trunkSid
+        number.voiceApplicationSid = voiceApplicationSid
+        let form = IncomingPhoneNumberUpdateParameters(restoringWebhooksOf: number).form
+        var sent: [String: String] = [:]
+        for name in ["TrunkSid", "VoiceApplicationSid"] { sent[name] = form.values(name).first }
+        #expect(sent == expected)
+    }
+
+    @Test func unknownMethodsAreLeftUnchangedWhenRestoring() throws {
+        let number = try TwilioJSON.decoder.decode(IncomingPhoneNumber.self, from: Data(#"{"sms_method":"PUT","voice_method":"GET"}"#.utf8))
+        let form = IncomingPhoneNumberUpdateParameters(restoringWebhooksOf: number).form
+        #expect(form.values("SmsMethod").isEmpty)
+        #expect(form.values("VoiceMethod") == ["GET"])
+    }
 }

@@ -6,4 +6,5 @@ public enum TwilioDomain: String, Sendable, CaseIterable {
     case intelligence
     case content
     case messaging
+    case events
 }

@@ -56,6 +56,15 @@ public struct FormParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
         add(name, values?.map(\.rawValue))
     }
 
+    /// Adds `value` as compact JSON with sorted keys, as the SDKs serialize object parameters,
+    /// unless it is `nil` (or cannot be encoded, such as a non-finite number).
+    public mutating func add(_ name: String, json value: (some Encodable)?) {
+        guard let value else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        add(name, (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) })
+    }
+
     /// Adds a timestamp in ISO 8601 (`2024-05-01T12:00:00Z`), the form Twilio takes for every
     /// date-time parameter.
     public mutating func add(_ name: String, dateTime: Date?) {

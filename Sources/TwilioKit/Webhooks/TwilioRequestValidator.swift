@@ -1,6 +1,3 @@
-import Crypto
-import Foundation
-
 /// Computes and validates the `X-Twilio-Signature` header that Twilio sends with every webhook.
 ///
 /// The algorithm is the one the official SDKs implement (twilio-python `RequestValidator`,
@@ -10,7 +7,10 @@ import Foundation
 /// 2. For `application/x-www-form-urlencoded` requests, append every POST parameter as
 ///    `name + value` with no separator, ordered by name and, for a repeated name, by value
 ///    (both in Unicode code point order, like Python's `sorted` and Go's `sort.Strings`).
-/// 3. HMAC-SHA1 the UTF-8 bytes with the account's auth token as key, then base64-encode the digest.
+/// 3. HMAC the UTF-8 bytes, then base64-encode the digest. The key is the account's auth token and
+///    the hash SHA-1, unless the `X-Twilio-Webhooks-Signature-Settings` header names a shared key
+///    (`key=<id>,algorithm=HMAC_SHA256`): then the key is that shared key's secret and the hash the
+///    named one (see ``check(url:parameters:signature:signatureSettings:)``).
 ///
 /// Requests with a raw body (JSON) are signed over the URL alone; that URL then carries a
 /// `bodySHA256` query parameter holding the lowercase hex SHA-256 of the body, which
@@ -21,18 +21,34 @@ import Foundation
 /// when present), and the query string as written, as a WHATWG URL parser re-encodes it, or as
 /// Node's legacy `querystring` module re-encodes it. Signatures are compared in constant time.
 ///
-/// The auth token never appears in `description`, `debugDescription` or reflection output.
+/// Secrets never appear in `description`, `debugDescription` or reflection output.
 public struct TwilioRequestValidator: Sendable {
-    /// The auth token's UTF-8 bytes, the HMAC key.
-    private let keyBytes: [UInt8]
+    /// Signs with the auth token and HMAC-SHA1.
+    private let authTokenSigner: TwilioRequestSigner
+    /// Each shared key's secret, by key id.
+    private let sharedKeySecrets: [String: String]
 
     /// Creates a validator for the account (or API key) whose auth token signs the webhooks.
     /// - Parameter authToken: The auth token, as shown in the Twilio Console.
     public init(authToken: String) {
-        keyBytes = Array(authToken.utf8)
+        self.init(authToken: authToken, sharedKeys: [:])
     }
 
-    /// The `X-Twilio-Signature` value for a request to `url` with the given POST parameters.
+    /// Creates a validator that also accepts webhooks signed with shared keys.
+    ///
+    /// A webhook whose settings header names a key id absent from `sharedKeys`, or an algorithm
+    /// Twilio does not document, is refused; it is never checked against the auth token. List
+    /// both the old and the new key while rotating.
+    /// - Parameters:
+    ///   - authToken: The auth token, which signs webhooks without a settings header.
+    ///   - sharedKeys: Each shared key's secret, by key id (`webhooks_sharedkey_…`).
+    public init(authToken: String, sharedKeys: [String: String]) {
+        authTokenSigner = TwilioRequestSigner(authToken: authToken)
+        sharedKeySecrets = sharedKeys
+    }
+
+    /// The `X-Twilio-Signature` value for a request to `url` with the given POST parameters,
+    /// signed with the auth token (see ``TwilioRequestSigner`` to sign with a shared key).
     ///
     /// Use this to sign outgoing webhooks. Pass an empty parameter list for GET requests
     /// (whose parameters are already in the URL) and for raw-body requests (whose URL carries
@@ -42,7 +58,7 @@ public struct TwilioRequestValidator: Sendable {
     ///   - parameters: The form-encoded POST parameters, repeated names allowed, in any order.
     /// - Returns: The base64-encoded HMAC-SHA1 signature.
     public func signature(url: String, parameters: [(String, String)] = []) -> String {
-        signature(of: url + Self.canonicalParameters(parameters, deduplicatingValues: false))
+        authTokenSigner.signature(url: url, parameters: parameters)
     }
 
     /// The `X-Twilio-Signature` value for a request to `url` with the given POST parameters.
@@ -51,11 +67,11 @@ public struct TwilioRequestValidator: Sendable {
     ///   - parameters: The form-encoded POST parameters.
     /// - Returns: The base64-encoded HMAC-SHA1 signature.
     public func signature(url: String, parameters: [String: String]) -> String {
-        signature(url: url, parameters: parameters.map { ($0.key, $0.value) })
+        authTokenSigner.signature(url: url, parameters: parameters)
     }
 
-    /// Whether `signature` is a valid `X-Twilio-Signature` for a request to `url` with the given
-    /// POST parameters (empty for GET requests).
+    /// Whether `signature` is a valid auth-token `X-Twilio-Signature` for a request to `url` with
+    /// the given POST parameters (empty for GET requests).
     ///
     /// Repeated parameter names are accepted both with every value (twilio-python) and with
     /// duplicate values collapsed (twilio-node).
@@ -64,19 +80,11 @@ public struct TwilioRequestValidator: Sendable {
     ///   - parameters: The decoded form parameters of the request body, repeats preserved.
     ///   - signature: The value of the `X-Twilio-Signature` header.
     public func validate(url: String, parameters: [(String, String)], signature: String) -> Bool {
-        var parameterStrings = [Self.canonicalParameters(parameters, deduplicatingValues: false)]
-        let deduplicated = Self.canonicalParameters(parameters, deduplicatingValues: true)
-        if !deduplicated.utf8.elementsEqual(parameterStrings[0].utf8) {
-            parameterStrings.append(deduplicated)
-        }
-        let matches = WebhookURLVariants.candidates(for: url).flatMap { candidate in
-            parameterStrings.map { Self.constantTimeEquals(self.signature(of: candidate + $0), signature) }
-        }
-        return matches.contains(true)
+        check(url: url, parameters: parameters, signature: signature, signatureSettings: nil).isValid
     }
 
-    /// Whether `signature` is a valid `X-Twilio-Signature` for a request to `url` with the given
-    /// POST parameters.
+    /// Whether `signature` is a valid auth-token `X-Twilio-Signature` for a request to `url` with
+    /// the given POST parameters.
     /// - Parameters:
     ///   - url: The full URL Twilio requested, including the query string.
     ///   - parameters: The decoded form parameters of the request body.
@@ -85,7 +93,7 @@ public struct TwilioRequestValidator: Sendable {
         validate(url: url, parameters: parameters.map { ($0.key, $0.value) }, signature: signature)
     }
 
-    /// Whether a request is authentic, given its raw body.
+    /// Whether a request signed with the auth token is authentic, given its raw body.
     ///
     /// When the URL has a `bodySHA256` query parameter (JSON webhooks), both the signature of the
     /// URL (with no parameters) and the SHA-256 of `body` must match. Otherwise the body is decoded
@@ -95,23 +103,58 @@ public struct TwilioRequestValidator: Sendable {
     ///   - body: The raw request body bytes, exactly as received.
     ///   - signature: The value of the `X-Twilio-Signature` header.
     public func validate(url: String, body: some Sequence<UInt8>, signature: String) -> Bool {
+        check(url: url, body: body, signature: signature, signatureSettings: nil).isValid
+    }
+
+    /// Checks a form (or GET) webhook, signed with the auth token or with the shared key its
+    /// settings header names, and says which key signed it or why it is refused.
+    ///
+    /// Without a settings header (or with a blank one) the auth token and HMAC-SHA1 are used.
+    /// With one, the algorithm it names must be supported and the key it names must be one of
+    /// the validator's shared keys.
+    /// - Parameters:
+    ///   - url: The full URL Twilio requested, including the query string.
+    ///   - parameters: The decoded form parameters of the request body, repeats preserved.
+    ///   - signature: The `X-Twilio-Signature` header, `nil` when absent.
+    ///   - signatureSettings: The `X-Twilio-Webhooks-Signature-Settings` header, `nil` when absent.
+    public func check(url: String, parameters: [(String, String)], signature: String?,
+                      signatureSettings: String?) -> TwilioSignatureCheck {
+        check(url: url, parameters: parameters, bodyHashMatches: nil, signature: signature, signatureSettings: signatureSettings)
+    }
+
+    /// Checks a form (or GET) webhook; see ``check(url:parameters:signature:signatureSettings:)``.
+    public func check(url: String, parameters: [String: String], signature: String?,
+                      signatureSettings: String?) -> TwilioSignatureCheck {
+        check(url: url, parameters: parameters.map { ($0.key, $0.value) }, signature: signature, signatureSettings: signatureSettings)
+    }
+
+    /// Checks a webhook given its raw body, signed with the auth token or with the shared key its
+    /// settings header names, and says which key signed it or why it is refused.
+    ///
+    /// When the URL has a `bodySHA256` query parameter (JSON webhooks, Event Streams deliveries),
+    /// the URL's signature (with no parameters) and the SHA-256 of `body` must both match;
+    /// otherwise the body is decoded as `application/x-www-form-urlencoded`. Keys and algorithms
+    /// are chosen as in ``check(url:parameters:signature:signatureSettings:)``.
+    /// - Parameters:
+    ///   - url: The full URL Twilio requested, including the query string.
+    ///   - body: The raw request body bytes, exactly as received.
+    ///   - signature: The `X-Twilio-Signature` header, `nil` when absent.
+    ///   - signatureSettings: The `X-Twilio-Webhooks-Signature-Settings` header, `nil` when absent.
+    public func check(url: String, body: some Sequence<UInt8>, signature: String?,
+                      signatureSettings: String?) -> TwilioSignatureCheck {
         let bytes = Array(body)
         guard let expectedHash = WebhookURL(url)?.firstQueryValue(named: Self.bodyHashParameter) else {
             let form = String(decoding: bytes, as: UTF8.self)
-            return validate(url: url, parameters: FormURLEncoding.decode(form), signature: signature)
+            return check(url: url, parameters: FormURLEncoding.decode(form), signature: signature, signatureSettings: signatureSettings)
         }
-        let bodyMatches = Self.constantTimeEquals(Self.bodySHA256(of: bytes), expectedHash)
-        let urlMatches = validate(url: url, parameters: [], signature: signature)
-        return bodyMatches && urlMatches
+        let bodyHashMatches = WebhookCrypto.constantTimeEquals(Self.bodySHA256(of: bytes), expectedHash)
+        return check(url: url, parameters: [], bodyHashMatches: bodyHashMatches, signature: signature, signatureSettings: signatureSettings)
     }
 
     /// The lowercase hex SHA-256 of a request body, as carried by the `bodySHA256` query parameter.
     /// - Parameter body: The raw request body bytes.
     public static func bodySHA256(of body: some Sequence<UInt8>) -> String {
-        SHA256.hash(data: Array(body)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        WebhookCrypto.hexSHA256(body)
     }
 
     /// `url` with a `bodySHA256` query parameter for `body` appended (before any fragment), the
@@ -136,58 +179,50 @@ public struct TwilioRequestValidator: Sendable {
     /// The query parameter Twilio uses to carry the body hash of raw-body requests.
     private static let bodyHashParameter = "bodySHA256"
 
-    private func signature(of data: String) -> String {
-        let code = HMAC<Insecure.SHA1>.authenticationCode(for: Array(data.utf8), using: SymmetricKey(data: keyBytes))
-        return Data(code).base64EncodedString()
+    /// The shared check: picks the key, then matches the signature against every accepted URL
+    /// spelling and parameter canonicalisation; `bodyHashMatches` is `nil` for form requests.
+    private func check(url: String, parameters: [(String, String)], bodyHashMatches: Bool?,
+                       signature: String?, signatureSettings: String?) -> TwilioSignatureCheck {
+        guard let signature, !signature.isEmpty else { return .invalid(.missingSignature) }
+        let signer: TwilioRequestSigner
+        switch self.signer(for: signatureSettings) {
+        case .success(let selected): signer = selected
+        case .failure(let failure): return .invalid(failure)
+        }
+        var parameterStrings = [TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: false)]
+        let deduplicated = TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: true)
+        if !deduplicated.utf8.elementsEqual(parameterStrings[0].utf8) {
+            parameterStrings.append(deduplicated)
+        }
+        let matches = WebhookURLVariants.candidates(for: url).flatMap { candidate in
+            parameterStrings.map { WebhookCrypto.constantTimeEquals(signer.signature(of: candidate + $0), signature) }
+        }
+        guard matches.contains(true) else { return .invalid(.signatureMismatch) }
+        guard bodyHashMatches ?? true else { return .invalid(.bodyHashMismatch) }
+        return .valid(keyID: signer.keyID, algorithm: signer.algorithm)
     }
 
-    /// The parameters as `name + value` pairs, sorted by name then value, concatenated.
-    private static func canonicalParameters(_ parameters: [(String, String)], deduplicatingValues: Bool) -> String {
-        let sorted = parameters.sorted { lhs, rhs in
-            lhs.0.unicodeScalars.elementsEqual(rhs.0.unicodeScalars)
-                ? codePointPrecedes(lhs.1, rhs.1)
-                : codePointPrecedes(lhs.0, rhs.0)
-        }
-        var result = ""
-        var previous: (name: String, value: String)?
-        for (name, value) in sorted {
-            if deduplicatingValues, let previous,
-               previous.name.unicodeScalars.elementsEqual(name.unicodeScalars),
-               previous.value.unicodeScalars.elementsEqual(value.unicodeScalars) {
-                continue
-            }
-            result += name + value
-            previous = (name, value)
-        }
-        return result
-    }
-
-    /// Unicode code point order (equal to UTF-8 byte order), unlike `String.<`, which compares
-    /// canonically equivalent strings as equal.
-    private static func codePointPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)
-    }
-
-    /// Compares two strings' UTF-8 bytes in time that depends only on their lengths.
-    private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        var difference: UInt8 = 0
-        for index in left.indices {
-            difference |= left[index] ^ right[index]
-        }
-        return difference == 0
+    /// The signer a settings header selects: the auth token without one, else the named shared key
+    /// with the named algorithm.
+    private func signer(for signatureSettings: String?) -> Result<TwilioRequestSigner, TwilioSignatureFailure> {
+        guard let settings = TwilioSignatureSettings(header: signatureSettings) else { return .success(authTokenSigner) }
+        guard let algorithm = settings.algorithm else { return .failure(.unsupportedAlgorithm(settings.algorithmName)) }
+        guard let keyID = settings.keyID else { return .failure(.missingKeyID) }
+        guard let secret = sharedKeySecrets[keyID] else { return .failure(.unknownKeyID(keyID)) }
+        return .success(TwilioRequestSigner(sharedKeyID: keyID, secret: secret, algorithm: algorithm))
     }
 }
 
 extension TwilioRequestValidator: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    /// A description that never includes the auth token.
-    public var description: String { "TwilioRequestValidator(authToken: <redacted>)" }
+    /// A description that never includes the auth token or a shared key's secret.
+    public var description: String {
+        guard !sharedKeySecrets.isEmpty else { return "TwilioRequestValidator(authToken: <redacted>)" }
+        return "TwilioRequestValidator(authToken: <redacted>, sharedKeys: \(sharedKeySecrets.keys.sorted()) <secrets redacted>)"
+    }
 
-    /// A debug description that never includes the auth token.
+    /// A debug description that never includes a secret.
     public var debugDescription: String { description }
 
-    /// A mirror without children, so `dump` and reflection cannot reveal the auth token.
+    /// A mirror without children, so `dump` and reflection cannot reveal a secret.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }

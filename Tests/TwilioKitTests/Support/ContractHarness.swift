@@ -119,4 +119,13 @@ struct ContractHarness {
                                                                sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         try decodeExamples(operationID, in: domain, as: PageEnvelope<Item>.self, sourceLocation: sourceLocation)
     }
+
+    /// The snake_case keys a model encodes to, as Twilio names them; `nil` properties are left out.
+    static func encodedKeys(_ model: some Encodable) throws -> Set<String> {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(model)) as? [String: Any]
+        return Set((object ?? [:]).keys)
+    }
 }

@@ -14,6 +14,7 @@ struct OpenAPISpec: @unchecked Sendable {
     private static let fileNames: [TwilioDomain: String] = [
         .api: "twilio_api_v2010.json", .lookups: "twilio_lookups_v2.json", .verify: "twilio_verify_v2.json",
         .intelligence: "twilio_intelligence_v2.json", .content: "twilio_content_v1.json", .messaging: "twilio_messaging_v1.json",
+        .events: "twilio_events_v1.json",
     ]
 
     private static let cache = SpecCache()
