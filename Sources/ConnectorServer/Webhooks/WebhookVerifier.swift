@@ -3,27 +3,36 @@ import Hummingbird
 import TwilioKit
 
 /// Checks that a request came from Twilio: its `X-Twilio-Signature` over the URL Twilio used and
-/// the form parameters (or, for a JSON body, the URL carrying `bodySHA256`). Fail-closed: a
-/// request with no signature, a wrong one, or none that can be checked is refused.
+/// the body (form parameters, or a JSON body's `bodySHA256`), signed with the Auth Token or — when
+/// `X-Twilio-Webhooks-Signature-Settings` names one — with a SharedKey. Fail-closed: a request
+/// with no signature, a wrong one, an unknown key or algorithm, or none that can be checked is
+/// refused; a SharedKey failure never falls back to the Auth Token.
 struct WebhookVerifier: Sendable {
-    /// Why a request was refused.
+    /// Why a request was refused (never holding a secret).
     enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
-        case missingSignature
-        case wrongSignature
-        case noKey
+        /// The signature did not check out.
+        case signature(TwilioSignatureFailure)
+        /// Signed with the Auth Token, but none is configured.
+        case noAuthToken
 
         var description: String {
             switch self {
-            case .missingSignature: "it has no X-Twilio-Signature"
-            case .wrongSignature: "its X-Twilio-Signature does not match"
-            case .noKey: "no Auth Token is configured to check it"
+            case .signature(let failure): "\(failure)"
+            case .noAuthToken: "no Auth Token is configured to check its signature (pass --webhook-auth-token)"
             }
         }
     }
 
     let security: WebhookSecurity
+    private let validator: TwilioRequestValidator
 
-    static let signatureHeader = HTTPField.Name("X-Twilio-Signature")!
+    init(security: WebhookSecurity) {
+        self.security = security
+        validator = TwilioRequestValidator(authToken: security.authToken ?? "", sharedKeys: security.sharedKeys)
+    }
+
+    static let signatureHeader = HTTPField.Name(TwilioRequestSigner.signatureHeader)!
+    static let settingsHeader = HTTPField.Name(TwilioSignatureSettings.headerName)!
 
     /// The URL Twilio requested: the public URL (or the request's own scheme and host) followed by
     /// the request's path and query.
@@ -42,19 +51,15 @@ struct WebhookVerifier: Sendable {
         return "\(scheme)://\(host)\(pathAndQuery)"
     }
 
-    /// Verifies a form-encoded request with `parameters`.
-    func verify(_ request: Request, url: String, parameters: [(String, String)]) -> Result<Void, Refusal> {
-        check(request) { $0.validate(url: url, parameters: parameters, signature: $1) }
-    }
-
-    /// Verifies a request with a raw (JSON) body.
+    /// Verifies a request to `url` with `body` (form-encoded, or JSON with `bodySHA256` in the URL).
     func verify(_ request: Request, url: String, body: [UInt8]) -> Result<Void, Refusal> {
-        check(request) { $0.validate(url: url, body: body, signature: $1) }
-    }
-
-    private func check(_ request: Request, _ validate: (TwilioRequestValidator, String) -> Bool) -> Result<Void, Refusal> {
-        guard let signature = request.headers[Self.signatureHeader], !signature.isEmpty else { return .failure(.missingSignature) }
-        guard let authToken = security.authToken else { return .failure(.noKey) }
-        return validate(TwilioRequestValidator(authToken: authToken), signature) ? .success(()) : .failure(.wrongSignature)
+        let settings = request.headers[Self.settingsHeader]
+        if TwilioSignatureSettings(header: settings) == nil, security.authToken == nil {
+            return .failure(.noAuthToken)
+        }
+        switch validator.check(url: url, body: body, signature: request.headers[Self.signatureHeader], signatureSettings: settings) {
+        case .valid: return .success(())
+        case .invalid(let failure): return .failure(.signature(failure))
+        }
     }
 }

@@ -31,9 +31,7 @@ struct WebhooksController {
         }
         let url = verifier.url(of: request)
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
-        let form = isJSON ? [] : FormParameters(decoding: String(decoding: body, as: UTF8.self)).items.map { ($0.name, $0.value) }
-        let verification = isJSON ? verifier.verify(request, url: url, body: body) : verifier.verify(request, url: url, parameters: form)
-        if case .failure(let refusal) = verification {
+        if case .failure(let refusal) = verifier.verify(request, url: url, body: body) {
             logger.warning("Refused a webhook: \(refusal)", metadata: ["url": "\(url)"])
             throw JSONHTTPError(.forbidden, "The request is not signed by Twilio for \(url): \(refusal).")
         }
@@ -48,7 +46,7 @@ struct WebhooksController {
             }
             parameters = WebhookParameters(fields.sorted { $0.key < $1.key }.compactMap { name, value in value.scalarText.map { (name, $0) } })
         } else {
-            parameters = WebhookParameters(form.map { (name: $0.0, value: $0.1) })
+            parameters = WebhookParameters(FormParameters(decoding: String(decoding: body, as: UTF8.self)).items)
         }
         let settings = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
         let receipt: TriggerReceipt
