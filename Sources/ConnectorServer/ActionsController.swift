@@ -28,6 +28,9 @@ struct ActionsController {
             throw JSONHTTPError(.badRequest, "The body must be a JSON object of parameters.")
         }
         let connection = parameters.removeValue(forKey: "connection")
+        if let connection, let problem = connector.problem(withConnection: connection) {
+            throw JSONHTTPError(.badRequest, "Invalid connection: \(problem).")
+        }
         return JSONResponse.make(await connector.run(action, parameters: .object(parameters), connection: connection))
     }
 }

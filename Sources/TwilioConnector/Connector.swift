@@ -59,6 +59,11 @@ public struct Connector: Sendable {
         return await run(action, parameters: parameters, connection: connection, progress: progress)
     }
 
+    /// Why `connection` (a call's `connection` object) cannot be used, or `nil` when it can.
+    public func problem(withConnection connection: JSONValue) -> String? {
+        ConnectionResolver.problem(with: connection)
+    }
+
     /// Runs `action` with `parameters` (a JSON object in the action's dialect). `connection` may
     /// carry `accountSid` + `authToken` (or `username`/`password`, or `apiKey`/`apiSecret` with
     /// `accountSid`), overriding the default connection for this call. `progress` hears how far a
@@ -70,6 +75,9 @@ public struct Connector: Sendable {
             return ActionEnvelope.failure(message: "The parameters must be a JSON object.")
         }
         var raw = given
+        if let connection, let problem = ConnectionResolver.problem(with: connection) {
+            return ActionEnvelope.failure(.invalidInput([ValidationIssue(parameter: "connection", rule: problem)]))
+        }
         let client: TwilioClient
         switch ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration) {
         case .success(let given?): client = TwilioClient(configuration: given, transport: transport)

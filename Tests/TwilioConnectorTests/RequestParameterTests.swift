@@ -76,7 +76,7 @@ struct RequestParameterTests {
     static func sample(_ rule: ParameterSpec.StringRule) -> String {
         switch rule {
         case .any, .nonEmpty, .maxLength: "x"
-        case .phoneNumber, .address: "+14155550100"
+        case .phoneNumber, .address, .recipient: "+14155550100"
         case .url: "https://example.com/a"
         case .sid(let prefix): prefix + String(repeating: "0", count: 32)
         }

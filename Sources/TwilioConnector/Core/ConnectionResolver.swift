@@ -6,6 +6,19 @@ enum ConnectionResolver {
     /// Credential parameter names any dialect may pass; they are removed from the parameters.
     static let credentialNames = ["accountSid", "authToken", "username", "password", "apiKey", "apiSecret"]
 
+    /// Why `connection` is not a connection object of the documented keys, or `nil` when it is.
+    static func problem(with connection: JSONValue) -> String? {
+        guard case .object(let fields) = connection else {
+            return "connection must be an object such as {\"accountSid\": \"AC…\", \"authToken\": \"…\"}"
+        }
+        let unknown = fields.keys.filter { !credentialNames.contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            return "connection has \(unknown.joined(separator: ", ")), which it does not take; its keys are \(credentialNames.joined(separator: ", "))"
+        }
+        let notText = fields.filter { $0.value.stringValue == nil && $0.value != .null }.keys.sorted()
+        return notText.isEmpty ? nil : "connection's \(notText.joined(separator: ", ")) must be strings"
+    }
+
     /// The connection of one call: the given one, or `nil` for `fallback` (which then exists).
     static func resolve(explicit: JSONValue?, parameters: inout [String: JSONValue], fallback: TwilioConfiguration?) -> Result<TwilioConfiguration?, ActionFailure> {
         var fields = explicit?.objectFields ?? [:]

@@ -12,6 +12,11 @@ extension JSONValue {
         }
     }
 
+    /// The text of a string, and nothing else.
+    var stringValue: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
     /// A whole number, from a number or a numeric string.
     var integerValue: Int? {
         switch self {

@@ -30,6 +30,9 @@ public struct ParameterSpec: Sendable {
         case phoneNumber
         /// An E.164 number or a channel address (`whatsapp:+1…`, `client:…`, `sip:…`, short code, sender ID).
         case address
+        /// Where a message or call goes: an E.164 number or a channel address (`whatsapp:+1…`,
+        /// `messenger:…`, `client:…`, `sip:…`) — never a short code or alphanumeric sender ID.
+        case recipient
         /// An `http(s)` URL.
         case url
         /// A Twilio SID with this two-letter prefix.
@@ -68,6 +71,9 @@ public struct ParameterSpec: Sendable {
             case .maxLength(let length): schema["maxLength"] = .number(Double(length))
             case .phoneNumber: schema["pattern"] = #"^\+[1-9][0-9]{6,14}$"#
             case .address: schema["examples"] = ["+14155550100", "whatsapp:+14155550100"]
+            case .recipient:
+                schema["pattern"] = #"^(\+[1-9][0-9]{6,14}|(whatsapp|rcs):\+[1-9][0-9]{6,14}|messenger:[0-9]+|client:[A-Za-z0-9_]+|sip:[^@\s]+@\S+)$"#
+                schema["examples"] = ["+14155550100", "whatsapp:+14155550100"]
             case .url: schema["format"] = "uri"
             case .sid(let prefix): schema["pattern"] = .string("^\(prefix)[0-9a-fA-F]{32}$")
             }
@@ -112,7 +118,9 @@ public struct ParameterSpec: Sendable {
         }
         switch kind {
         case .string(let rule):
-            guard let text = value.scalarText else { return issue("must be a string") }
+            guard let text = rule.takesTextOnly ? value.stringValue : value.scalarText else {
+                return issue(rule.takesTextOnly ? "must be a string (an address in quotes)" : "must be a string")
+            }
             if let problem = rule.problem(with: text) { return issue(problem) }
             return .success(.string(text))
         case .integer(let range):
@@ -159,6 +167,15 @@ public struct ParameterSpec: Sendable {
 }
 
 extension ParameterSpec.StringRule {
+    /// Whether only a JSON string is taken (addresses: `true` or `14155550100` as a number is a
+    /// mistake, not a phone number); other rules also take numbers and booleans as their text.
+    var takesTextOnly: Bool {
+        switch self {
+        case .phoneNumber, .address, .recipient: true
+        default: false
+        }
+    }
+
     /// Why `text` breaks the rule, or `nil`.
     func problem(with text: String) -> String? {
         switch self {
@@ -176,6 +193,13 @@ extension ParameterSpec.StringRule {
                 return "must be an E.164 phone number such as +14155550100 or a channel address such as whatsapp:+14155550100: \(error)"
             }
             return nil
+        case .recipient:
+            let address: ChannelAddress
+            do { address = try ChannelAddress(text) } catch {
+                return "must be an E.164 phone number such as +14155550100 or a channel address such as whatsapp:+14155550100: \(error)"
+            }
+            return address.canReceive ? nil
+                : "must be an E.164 phone number such as +14155550100 or a channel address such as whatsapp:+14155550100; short codes and sender IDs cannot receive"
         case .url:
             guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
                 return "must be an http:// or https:// URL"

@@ -67,6 +67,15 @@ public enum ChannelAddress: Sendable, Hashable, ValidatedString {
         self = try Self.prefixed(scheme, String(string[string.index(after: colon)...]))
     }
 
+    /// Whether a message or call can be sent to this address: phone numbers and channel
+    /// addresses can; short codes, alphanumeric sender IDs and RCS agents only send.
+    public var canReceive: Bool {
+        switch self {
+        case .shortCode, .alphanumericSenderID, .rcsAgent: false
+        default: true
+        }
+    }
+
     /// The canonical string, as sent to Twilio.
     public var description: String {
         switch self {

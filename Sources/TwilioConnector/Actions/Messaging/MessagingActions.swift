@@ -7,7 +7,7 @@ enum MessagingActions {
 
     /// Every CreateMessage parameter, Twilio-cased, bound to TwilioKit's field.
     static let sendParameters: [RequestParameter<Create>] = [
-        .required("To", \.to, .address, "The recipient: an E.164 number (+14155550100) or a channel address (whatsapp:+14155550100)."),
+        .required("To", \.to, .recipient, "The recipient: an E.164 number (+14155550100) or a channel address (whatsapp:+14155550100)."),
         .string("From", \.from, .address, "The sender: a Twilio number, short code, alphanumeric sender ID or channel address. Optional with MessagingServiceSid."),
         .string("MessagingServiceSid", \.messagingServiceSid, .sid("MG"), "A Messaging Service (MG…) that picks the sender; needed to schedule."),
         .string("Body", \.body, .maxLength(1600), "The text, up to 1600 characters."),

@@ -3,7 +3,7 @@ import TwilioKit
 extension MessagingActions {
     /// Who the message is between.
     static let whatsAppAddresses: [RequestParameter<Create>] = [
-        .required("To", \.to, .address, "The recipient's WhatsApp number: +14155550100 or whatsapp:+14155550100."),
+        .required("To", \.to, .recipient, "The recipient's WhatsApp number: +14155550100 or whatsapp:+14155550100."),
         .string("From", \.from, .address, required: true, "Your WhatsApp sender: +14155550100 or whatsapp:+14155550100."),
     ]
 

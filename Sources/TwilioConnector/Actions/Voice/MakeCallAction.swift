@@ -21,7 +21,7 @@ enum VoiceActions {
 
     /// Who is called, by whom.
     static let addressParameters: [RequestParameter<Create>] = [
-        .required("To", \.to, .address, "The callee: an E.164 number, client:alice or sip:alice@example.com."),
+        .required("To", \.to, .recipient, "The callee: an E.164 number, client:alice or sip:alice@example.com."),
         .required("From", \.from, .address, "The caller ID: a Twilio number or verified caller ID (E.164), or client:…"),
     ]
 
