@@ -22,7 +22,7 @@ struct ActionsController {
     private func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let name = request.uri.path.split(separator: "/").dropFirst().joined(separator: "/").removingPercentEncoding ?? ""
         guard let action = connector.action(named: name) else {
-            throw JSONHTTPError(.notFound, "Unknown action '\(name)'. GET /actions lists them.")
+            throw JSONHTTPError(.notFound, connector.unknownAction(name, listedBy: "GET /actions"))
         }
         guard case .object(var parameters) = try await JSONBody.value(request, maximumBytes: maximumBodyBytes) else {
             throw JSONHTTPError(.badRequest, "The body must be a JSON object of parameters.")

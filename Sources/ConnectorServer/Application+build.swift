@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import TwilioConnector
@@ -7,12 +8,17 @@ import TwilioConnector
 /// pushes out), `/healthz`. Shared by `twilio-connector serve` and the tests.
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
-    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    inFlight: InFlightRequests = InFlightRequests(), onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let delivery = EventDeliveryService(dependencies: dependencies, logger: logger)
+    let limits = configuration.limits
     var application = Application(
-        router: buildRouter(configuration: configuration, dependencies: dependencies, logger: logger, wakeDeliveries: delivery.wake),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twilio-connector"),
+        router: buildRouter(configuration: configuration, dependencies: dependencies, inFlight: inFlight, wakeDeliveries: delivery.wake),
+        server: .http1(configuration: HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestReadTimeoutHandler(timeout: TimeAmount(limits.readTimeout))],
+            idleTimeout: TimeAmount(limits.idleTimeout))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twilio-connector",
+                             availableConnectionsDelegate: .maximum(limits.maximumConnections, logger: logger)),
         onServerRunning: onServerRunning,
         logger: logger)
     application.addServices(delivery)
@@ -20,17 +26,19 @@ public func buildApplication(
 }
 
 /// The router alone, for `.router` tests.
-public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies,
-                        logger: Logger = Logger(label: "ConnectorServer"),
+public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies, inFlight: InFlightRequests = InFlightRequests(),
                         wakeDeliveries: @escaping @Sendable () -> Void = {}) -> Router<BasicRequestContext> {
     let router = Router()
+    router.add(middleware: InFlightMiddleware(register: inFlight))
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: APITokenMiddleware(tokens: configuration.apiTokens))
     router.get("healthz") { _, _ in JSONResponse.make(["status": "ok"]) }
+    MetricsController(registry: dependencies.metrics).addRoutes(to: router)
     ComponentsController(connector: dependencies.connector).addRoutes(to: router.group("components"))
     ActionsController(connector: dependencies.connector, maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("actions"))
     WebhooksController(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
-                       maximumBodyBytes: configuration.maximumBodyBytes, logger: logger)
+                       maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("webhooks/twilio"))
     TriggersController(reader: TriggerEventReader(store: dependencies.store), heartbeat: .seconds(15))
         .addRoutes(to: router.group("triggers"))

@@ -11,18 +11,31 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between a push delivery's attempts; the delivery fails after the last. Used when a
     /// subscription names no schedule of its own.
     public var defaultRetrySchedule: [Int]
+    /// The bearer tokens engines and agents authenticate with (several, to rotate them); empty
+    /// leaves the routes that are not Twilio's open (only sensible on loopback).
+    public var apiTokens: [String]
+    /// Timeouts and bounds on clients.
+    public var limits: ServerLimits
 
     /// The default push retry schedule: ten attempts over about 24 hours, each wait longer.
     public static let standardRetrySchedule = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800]
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20,
-                webhooks: WebhookSecurity = WebhookSecurity(), defaultRetrySchedule: [Int] = ServerConfiguration.standardRetrySchedule) {
+                webhooks: WebhookSecurity = WebhookSecurity(), defaultRetrySchedule: [Int] = ServerConfiguration.standardRetrySchedule,
+                apiTokens: [String] = [], limits: ServerLimits = ServerLimits()) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes
         self.webhooks = webhooks
         self.defaultRetrySchedule = defaultRetrySchedule
+        self.apiTokens = apiTokens
+        self.limits = limits
+    }
+
+    /// Whether the server listens on the loopback interface only.
+    public var isLoopback: Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 }
 
@@ -47,5 +60,26 @@ public struct WebhookSecurity: Sendable {
         self.trustForwardedHeaders = trustForwardedHeaders
         self.authToken = authToken
         self.sharedKeys = sharedKeys
+    }
+}
+
+/// Timeouts and bounds that keep slow or idle clients from holding the server.
+public struct ServerLimits: Sendable {
+    /// How long an idle keep-alive connection stays open.
+    public var idleTimeout: Duration
+    /// How long a client has to send a whole request (headers and body).
+    public var readTimeout: Duration
+    /// The most connections open at once; further ones wait to be accepted.
+    public var maximumConnections: Int
+    /// How long requests in flight may take to finish once shutdown starts.
+    public var shutdownGrace: Duration
+
+    /// Creates limits.
+    public init(idleTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(10), maximumConnections: Int = 1024,
+                shutdownGrace: Duration = .seconds(10)) {
+        self.idleTimeout = idleTimeout
+        self.readTimeout = readTimeout
+        self.maximumConnections = maximumConnections
+        self.shutdownGrace = shutdownGrace
     }
 }

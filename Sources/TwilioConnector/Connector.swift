@@ -12,15 +12,19 @@ public struct Connector: Sendable {
     /// Where Twilio reaches this connector's webhooks (`https://hooks.example.com`), once known;
     /// `nil` when it cannot (no public URL).
     let webhookBaseURL: @Sendable () -> String?
+    /// Where actions may write files.
+    let fileAccess: FileAccess
 
     /// Creates a connector using `configuration` unless a call names its own connection. When
     /// `webhookBaseURL` gives a URL, messages sent report their status to the `messageStatus`
     /// trigger there (unless a call sets `TrackStatus` to false or names its own `StatusCallback`).
+    /// `fileAccess` says where actions may write files (a recording's `SaveTo`).
     public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
-                webhookBaseURL: @escaping @Sendable () -> String? = { nil }) {
+                webhookBaseURL: @escaping @Sendable () -> String? = { nil }, fileAccess: FileAccess = .anywhere) {
         defaultConfiguration = configuration
         self.transport = transport
         self.webhookBaseURL = webhookBaseURL
+        self.fileAccess = fileAccess
         defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
     }
 
@@ -44,6 +48,11 @@ public struct Connector: Sendable {
         Self.action(named: name).map(ConnectorAction.init)
     }
 
+    /// "Unknown action 'name'. Did you mean …?" naming the closest actions and where `list` lists them all.
+    public func unknownAction(_ name: String, listedBy list: String) -> String {
+        NameSuggestions.unknown("action", name, in: Self.allActions.map(\.name), listedBy: list)
+    }
+
     static func action(named name: String) -> DialectAction? {
         let bare = name.hasPrefix(ComponentDialect.typePrefix) ? String(name.dropFirst(ComponentDialect.typePrefix.count)) : name
         return actionsByName[bare]
@@ -54,7 +63,7 @@ public struct Connector: Sendable {
     public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil,
                     progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
         guard let action = action(named: name) else {
-            return ActionEnvelope.failure(message: "Unknown action '\(name)'. `twilio-connector actions` lists them.")
+            return ActionEnvelope.failure(message: unknownAction(name, listedBy: "`twilio-connector actions`"))
         }
         return await run(action, parameters: parameters, connection: connection, progress: progress)
     }
@@ -70,7 +79,13 @@ public struct Connector: Sendable {
     /// bulk send has got, after each recipient.
     public func run(_ action: ConnectorAction, parameters: JSONValue, connection: JSONValue? = nil,
                     progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
-        let action = action.action
+        let envelope = await envelope(of: action.action, parameters: parameters, connection: connection, progress: progress)
+        ConnectorMetrics.action(action.name, envelope: envelope)
+        return envelope
+    }
+
+    private func envelope(of action: DialectAction, parameters: JSONValue, connection: JSONValue?,
+                          progress: @escaping @Sendable (ActionProgress) -> Void) async -> JSONValue {
         guard case .object(let given) = parameters else {
             return ActionEnvelope.failure(message: "The parameters must be a JSON object.")
         }
@@ -92,7 +107,7 @@ public struct Connector: Sendable {
         case .success(let validated): input = validated
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
-        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), progress: progress)
+        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {

@@ -10,6 +10,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Use an in-process sandbox even when Twilio credentials are set.")
     var sandbox = false
 
+    /// The Twilio secrets in the environment, for the log redactor.
+    var environmentSecrets: [String] {
+        ["TWILIO_AUTH_TOKEN", "TWILIO_API_SECRET"].compactMap { ProcessInfo.processInfo.environment[$0] }
+    }
+
     /// The configuration to use, and the sandbox started for it (stop it when done).
     func resolve() async throws -> (configuration: TwilioConfiguration, sandbox: SandboxServer?) {
         if !sandbox, let configuration = try TwilioConfiguration.fromEnvironment() {

@@ -21,8 +21,10 @@ struct DescribeCommand: AsyncParsableCommand {
             print(try JSONOutput.encode(Connector(configuration: nil).componentDefinition()))
             return
         }
-        guard let action, let description = Connector(configuration: nil).describe(action) else {
-            throw ValidationError("Unknown action '\(action)'. `twilio-connector actions` lists them.")
+        let connector = Connector(configuration: nil)
+        guard let action else { return }
+        guard let description = connector.describe(action) else {
+            throw ValidationError(connector.unknownAction(action, listedBy: "`twilio-connector actions`"))
         }
         print(try JSONOutput.encode(description))
     }

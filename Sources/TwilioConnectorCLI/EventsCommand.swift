@@ -34,7 +34,7 @@ struct EventsCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard TriggerCatalogue.trigger(named: trigger) != nil else {
-                throw ValidationError("Unknown trigger '\(trigger)'. `twilio-connector triggers` lists them.")
+                throw ValidationError(TriggerCatalogue.unknownTrigger(trigger, listedBy: "`twilio-connector triggers`"))
             }
             guard last >= 0 else { throw ValidationError("--last must not be negative") }
             guard dialect != .block else { throw ValidationError("--dialect must be component or toolkit") }

@@ -3,6 +3,8 @@ import ConnectorServer
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import TwilioConnector
 import TwilioKit
 import TwilioSandbox
@@ -19,23 +21,36 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Option(name: .customLong("files-dir"), help: "The only folder actions may write files to over HTTP (SaveTo names a file inside it).")
+    var filesDirectory = "recordings"
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var webhooks: WebhookOptions
+    @OptionGroup var security: SecurityOptions
+    @OptionGroup var limits: ServerLimitOptions
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let (configuration, sandbox) = try await connection.resolve()
+        var configuration = ServerConfiguration(host: host, port: port, apiTokens: security.resolvedTokens, limits: limits.serverLimits)
+        try security.check(host: host, isLoopback: configuration.isLoopback)
+        logging.bootstrap(secrets: security.resolvedTokens + webhooks.secrets + connection.environmentSecrets)
+        let logger = Logger(label: "twilio-connector")
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let (twilio, sandbox) = try await connection.resolve()
         let store = try store.open()
-        let logger = { var logger = Logger(label: "twilio-connector"); logger.logLevel = .info; return logger }()
         let webhookBase = LocalURL()
-        let connector = Connector(configuration: configuration, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) })
-        let security = webhooks.security(authToken: configuration.credentials.webhookSigningKey, publicURL: nil)
-        if security.authToken == nil, security.sharedKeys.isEmpty {
+        let connector = Connector(configuration: twilio, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) },
+                                  fileAccess: .confined(to: filesDirectory))
+        configuration.webhooks = webhooks.security(authToken: twilio.credentials.webhookSigningKey, publicURL: nil)
+        if configuration.webhooks.authToken == nil, configuration.webhooks.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
         }
+        let inFlight = InFlightRequests()
         let application = buildApplication(
-            configuration: ServerConfiguration(host: host, port: port, webhooks: security),
-            dependencies: ServerDependencies(connector: connector, store: store), logger: logger
+            configuration: configuration, dependencies: ServerDependencies(connector: connector, store: store, metrics: metrics), logger: logger,
+            inFlight: inFlight
         ) { channel in
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
             webhookBase.value = url
@@ -53,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        try await application.runService()
+        try await runServer(application, grace: configuration.limits.shutdownGrace, inFlight: inFlight, logger: logger)
         await sandbox?.stop()
     }
 }

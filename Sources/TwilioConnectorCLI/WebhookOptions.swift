@@ -38,6 +38,11 @@ struct WebhookOptions: ParsableArguments {
         publicURL ?? ProcessInfo.processInfo.environment["TWILIO_CONNECTOR_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The secrets these options hold, for the log redactor.
+    var secrets: [String] {
+        [webhookAuthToken].compactMap { $0 } + sharedKeys.compactMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) }
+    }
+
     /// The settings for a connection whose Auth Token (if it has one) is `authToken`.
     func security(authToken: String?, publicURL fallback: String?) -> WebhookSecurity {
         let keys = Dictionary(sharedKeys.map { pair -> (String, String) in

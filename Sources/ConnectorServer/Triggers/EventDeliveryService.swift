@@ -106,6 +106,7 @@ final class EventDeliveryService: Service {
         let next: DeliveryNextStep = attempt.error == nil ? .delivered
             : PushRetryPolicy(schedule: leased.subscription.retrySchedule)
                 .next(afterFailedAttempts: leased.delivery.attempts + 1, now: now) { Double.random(in: $0) }
+        ServerMetrics.push(outcome: { if case .delivered = next { "delivered" } else if case .fail = next { "failed" } else { "retry" } }())
         if case .fail = next {
             logger.warning("A push failed for good", metadata: ["delivery": "\(leased.delivery.id)", "url": "\(leased.subscription.url)",
                                                                 "error": "\(attempt.error ?? "")"])

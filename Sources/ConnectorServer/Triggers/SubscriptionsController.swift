@@ -42,7 +42,7 @@ struct SubscriptionsController {
         }
         let name = fields["trigger"]?.scalarText ?? ""
         let trigger = TriggerCatalogue.trigger(named: name)
-        if trigger == nil { problems.append(name.isEmpty ? "trigger is required" : "trigger '\(name)' does not exist (GET /triggers lists them)") }
+        if trigger == nil { problems.append(name.isEmpty ? "trigger is required" : TriggerCatalogue.unknownTrigger(name, listedBy: "GET /triggers")) }
         let url = fields["url"]?.scalarText ?? ""
         if URL(string: url).flatMap({ ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host != nil ? $0 : nil }) == nil {
             problems.append("url must be an http:// or https:// URL")

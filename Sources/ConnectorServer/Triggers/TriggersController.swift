@@ -42,6 +42,9 @@ struct TriggersController {
         let heartbeat = heartbeat
         let query = given
         let body = ResponseBody { writer in
+            let open = ServerMetrics.openStreams("sse")
+            open.increment()
+            defer { open.decrement() }
             var cursor = query.after
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
             while !Task.isCancelled, !Task.isShuttingDownGracefully {
@@ -77,7 +80,7 @@ struct EventsQuery {
     init(_ request: Request, _ context: BasicRequestContext, allowed: Set<String>) throws {
         let name = context.parameters.get("trigger") ?? ""
         guard let trigger = TriggerCatalogue.trigger(named: name) else {
-            throw JSONHTTPError(.notFound, "Unknown trigger '\(name)'. GET /triggers lists them.")
+            throw JSONHTTPError(.notFound, TriggerCatalogue.unknownTrigger(name, listedBy: "GET /triggers"))
         }
         self.trigger = trigger
         var given: [String: String] = [:]

@@ -2,7 +2,6 @@ import ConnectorStore
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import TwilioConnector
 import TwilioKit
@@ -14,7 +13,6 @@ struct WebhooksController {
     let dependencies: ServerDependencies
     let verifier: WebhookVerifier
     let maximumBodyBytes: Int
-    let logger: Logger
 
     static let idempotencyHeader = HTTPField.Name("I-Twilio-Idempotency-Token")!
 
@@ -31,13 +29,14 @@ struct WebhooksController {
         }
         let url = verifier.url(of: request)
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+        let name = context.parameters.get("trigger") ?? ""
         if case .failure(let refusal) = verifier.verify(request, url: url, body: body) {
-            logger.warning("Refused a webhook: \(refusal)", metadata: ["url": "\(url)"])
+            ServerMetrics.webhook(trigger: name, outcome: "refused")
+            context.logger.warning("Refused a webhook: \(refusal)", metadata: ["url": "\(url)"])
             throw JSONHTTPError(.forbidden, "The request is not signed by Twilio for \(url): \(refusal).")
         }
-        let name = context.parameters.get("trigger") ?? ""
         guard let trigger = TriggerCatalogue.trigger(named: name) else {
-            throw JSONHTTPError(.notFound, "Unknown trigger '\(name)'. GET /triggers lists them.")
+            throw JSONHTTPError(.notFound, TriggerCatalogue.unknownTrigger(name, listedBy: "GET /triggers"))
         }
         let parameters: WebhookParameters
         if isJSON {
@@ -53,11 +52,14 @@ struct WebhooksController {
         switch trigger.receive(parameters, settings: settings, idempotencyToken: request.headers[Self.idempotencyHeader],
                                receivedAt: dependencies.now()) {
         case .success(let received): receipt = received
-        case .failure(let failure): throw JSONHTTPError(.badRequest, failure.message)
+        case .failure(let failure):
+            ServerMetrics.webhook(trigger: trigger.name, outcome: "invalid")
+            throw JSONHTTPError(.badRequest, failure.message)
         }
         if let event = try await event(of: receipt, trigger: trigger, parameters: parameters, settings: settings) {
             let stored = try await dependencies.store.append(event)
-            logger.info("Received a \(event.trigger) event", metadata: [
+            ServerMetrics.webhook(trigger: event.trigger, outcome: stored.isDuplicate ? "duplicate" : "stored")
+            context.logger.info("Received a \(event.trigger) event", metadata: [
                 "event": "\(stored.event.id)", "duplicate": "\(stored.isDuplicate)",
             ])
         }

@@ -6,6 +6,8 @@ public struct ActionContext: Sendable {
     public var client: TwilioClient
     /// Where Twilio reaches this connector's webhooks, if it can.
     public var webhookBaseURL: String?
+    /// Where the action may write files.
+    public var fileAccess: FileAccess = .anywhere
     /// The default list limit (the agent toolkit's documented 50).
     public var defaultListLimit = 50
     /// Told how far a long action (a bulk send) has got.

@@ -17,6 +17,8 @@ public enum TriggerCatalogue {
         byName[name]
     }
 
-    /// Every trigger name, for suggestions.
-    public static var names: [String] { all.flatMap { [$0.name, $0.toolkitName] } }
+    /// "Unknown trigger 'name'. Did you mean …?" naming the closest triggers and where `list` lists them all.
+    public static func unknownTrigger(_ name: String, listedBy list: String) -> String {
+        NameSuggestions.unknown("trigger", name, in: all.flatMap { [$0.name, $0.toolkitName] }, listedBy: list)
+    }
 }

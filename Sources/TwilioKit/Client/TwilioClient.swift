@@ -71,7 +71,7 @@ extension TwilioClient {
     /// Sends `request`, retrying per the policy, and returns its 2xx answer.
     @discardableResult
     public func send(_ request: TwilioRequest) async throws(TwilioError) -> TwilioHTTPResponse {
-        try await send(httpRequest(for: request), method: request.method)
+        try await send(httpRequest(for: request), method: request.method, domain: request.domain)
     }
 
     /// Fetches one page of a list.
@@ -84,7 +84,7 @@ extension TwilioClient {
     public func page<Item>(after page: TwilioPage<Item>, domain: TwilioDomain) async throws(TwilioError) -> TwilioPage<Item>? {
         guard let next = page.nextPageURL else { return nil }
         let request = TwilioHTTPRequest(method: .get, url: next, headers: commonHeaders)
-        let response = try await send(request, method: .get)
+        let response = try await send(request, method: .get, domain: domain)
         let envelope = try decode(PageEnvelope<Item>.self, from: response, method: .get, url: next)
         return envelope.page(origin: configuration.endpoint.origin(of: domain))
     }
@@ -119,7 +119,7 @@ extension TwilioClient {
         return TwilioHTTPRequest(method: request.method, url: url, headers: headers, body: body)
     }
 
-    private func send(_ request: TwilioHTTPRequest, method: HTTPMethod) async throws(TwilioError) -> TwilioHTTPResponse {
+    private func send(_ request: TwilioHTTPRequest, method: HTTPMethod, domain: TwilioDomain) async throws(TwilioError) -> TwilioHTTPResponse {
         let policy = configuration.retryPolicy
         let start = elapsed()
         let path = Self.pathWithoutQuery(request.url)
@@ -132,7 +132,10 @@ extension TwilioClient {
             do {
                 let response = try await transport.execute(request, timeout: configuration.timeout)
                 logger.debug("twilio request", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "status": "\(response.status)", "attempt": "\(attempt)"])
-                if (200..<300).contains(response.status) { return response }
+                if (200..<300).contains(response.status) {
+                    TwilioClientMetrics.record(domain: domain, status: "\(response.status)", attempts: attempt, duration: elapsed() - start)
+                    return response
+                }
                 error = Self.error(for: response, method: method, path: path)
                 retryable = policy.shouldRetry(status: response.status, method: method)
                 retryAfter = Self.retryAfter(response)
@@ -145,7 +148,11 @@ extension TwilioClient {
             error.attempts = attempt
             guard retryable, attempt < policy.maximumAttempts,
                   let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter),
-                  elapsed() - start + delay < policy.deadline else { throw error }
+                  elapsed() - start + delay < policy.deadline else {
+                TwilioClientMetrics.record(domain: domain, status: error.httpStatus.map { "\($0)" } ?? "no_answer", attempts: attempt,
+                                           duration: elapsed() - start)
+                throw error
+            }
             logger.debug("twilio request retrying", metadata: ["path": "\(path)", "delay": "\(delay)"])
             do { try await sleep(delay) } catch _ { throw error }
         }

@@ -10,10 +10,26 @@ public struct AsyncHTTPClientTransport: TwilioHTTPTransport {
     public var maximumResponseBytes: Int
     private let httpClient: HTTPClient
 
-    /// Uses `httpClient`, by default the process-wide shared client (no shutdown needed).
-    public init(httpClient: HTTPClient = .shared, maximumResponseBytes: Int = 256 * 1024 * 1024) {
+    /// Uses `httpClient`, by default ``sharedClient`` (process-wide, no shutdown needed).
+    public init(httpClient: HTTPClient = AsyncHTTPClientTransport.sharedClient, maximumResponseBytes: Int = 256 * 1024 * 1024) {
         self.httpClient = httpClient
         self.maximumResponseBytes = maximumResponseBytes
+    }
+
+    /// The process-wide client of ``makeHTTPClient(maximumConnectionsPerHost:connectTimeout:)``'s defaults.
+    public static let sharedClient = makeHTTPClient()
+
+    /// A client for Twilio's APIs: up to `maximumConnectionsPerHost` connections to each host (as
+    /// many requests in flight at once; AsyncHTTPClient's default is 8), and a failed connection
+    /// reported after `connectTimeout` at most — never retried by the pool until the request's
+    /// deadline, so that the retry policy (which knows nothing was sent) decides. Shut it down
+    /// when done unless it lives as long as the process.
+    public static func makeHTTPClient(maximumConnectionsPerHost: Int = 64, connectTimeout: Duration = .seconds(5)) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = TimeAmount(connectTimeout)
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = maximumConnectionsPerHost
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
     public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {

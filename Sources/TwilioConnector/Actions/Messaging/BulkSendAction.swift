@@ -94,6 +94,7 @@ struct BulkSender: Sendable {
                 report.recipients[index] = outcome
                 done.completed += 1
                 if outcome.messageSid == nil { done.failed += 1 }
+                ConnectorMetrics.bulkRecipient(sent: outcome.messageSid != nil)
                 progress(done)
                 _ = startNext()
             }

@@ -16,7 +16,7 @@ extension VoiceActions {
         let format = input.string("Format").flatMap(RecordingFormat.init(rawValue:)) ?? .wav
         var result = RecordingMediaResult(recordingSid: sid, format: format, url: context.client.recordings.mediaURL(sid, format: format))
         guard let path = input.string("SaveTo") else { return result }
-        let file = try RecordingFile(path: path, overwrite: input.bool("Overwrite") == true)
+        let file = try RecordingFile(path: path, overwrite: input.bool("Overwrite") == true, access: context.fileAccess)
         let media = try await twilio { () async throws(TwilioError) in try await context.client.recordings.download(sid, format: format) }
         try file.write(media.bytes)
         result.savedPath = file.url.path

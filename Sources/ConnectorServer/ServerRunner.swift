@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Runs `application` until SIGINT or SIGTERM, then shuts down gracefully: requests in flight get
+/// `grace` to finish before they are cancelled. A second signal stops the process at once, saying
+/// on standard error what was cut short.
+public func runServer(_ application: some ApplicationProtocol, grace: Duration, inFlight: InFlightRequests, logger: Logger) async throws {
+    var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    configuration.maximumGracefulShutdownDuration = grace
+    let group = ServiceGroup(configuration: configuration)
+    let secondSignal = Task {
+        var signals = 0
+        for await signal in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+            signals += 1
+            guard signals >= 2 else { continue }
+            let cut = inFlight.descriptions
+            let summary = cut.isEmpty ? "nothing was in flight" : "cut short: " + cut.joined(separator: ", ")
+            FileHandle.standardError.write(Data("Second \(signal): stopping now; \(summary).\n".utf8))
+            exit(130)
+        }
+    }
+    defer { secondSignal.cancel() }
+    try await group.run()
+}
