@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TwilioConnector
 
@@ -24,7 +25,8 @@ struct DescribeCommand: AsyncParsableCommand {
         let connector = Connector(configuration: nil)
         guard let action else { return }
         guard let description = connector.describe(action) else {
-            throw ValidationError(connector.unknownAction(action, listedBy: "`twilio-connector actions`"))
+            FileHandle.standardError.write(Data("Error: \(connector.unknownAction(action, listedBy: "`twilio-connector actions`"))\n".utf8))
+            throw ExitCode.failure
         }
         print(try JSONOutput.encode(description))
     }

@@ -33,6 +33,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let catalogue = Connector(configuration: nil)
+        guard catalogue.action(named: action) != nil else {
+            FileHandle.standardError.write(Data("Error: \(catalogue.unknownAction(action, listedBy: "`twilio-connector actions`"))\n".utf8))
+            throw ExitCode(2)
+        }
         let input = try readParameters()
         let (configuration, sandbox) = try await connection.resolve()
         let progressBar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
@@ -50,9 +55,12 @@ struct RunCommand: AsyncParsableCommand {
     private func readParameters() throws -> JSONValue {
         if let jsonFile {
             let data = jsonFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: jsonFile))
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object = value else {
-                throw ValidationError("\(jsonFile == "-" ? "Standard input" : jsonFile) is not a JSON object.")
+            let source = jsonFile == "-" ? "Standard input" : jsonFile
+            let value: JSONValue
+            do { value = try JSONParser.parse(Array(data)) } catch {
+                throw ValidationError("\(source) is not valid JSON: \(error)")
             }
+            guard case .object = value else { throw ValidationError("\(source) is not a JSON object.") }
             return value
         }
         var fields: [String: JSONValue] = [:]

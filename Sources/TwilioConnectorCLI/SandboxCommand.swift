@@ -3,11 +3,36 @@ import Foundation
 import Logging
 import TwilioSandbox
 
-/// `twilio-connector sandbox`: runs the local Twilio-compatible emulator.
+/// `twilio-connector sandbox`: the local Twilio-compatible emulator — run one, or reset the
+/// embedded one's state.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local, Twilio-compatible sandbox (no account, no internet)."
+        abstract: "Run a local, Twilio-compatible sandbox (no account, no internet), or reset the embedded one.",
+        subcommands: [RunSandbox.self, ResetSandbox.self],
+        defaultSubcommand: RunSandbox.self
+    )
+}
+
+/// `twilio-connector sandbox reset`: forgets everything the embedded sandbox kept.
+struct ResetSandbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset", abstract: "Delete the embedded sandbox's state (its messages, calls and the rest), unless a process is using it.")
+
+    @Option(name: .customLong("sandbox-state"), help: "The state file (default $XDG_STATE_HOME/twilio-connector/sandbox.sqlite).")
+    var sandboxState: String?
+
+    func run() async throws {
+        let path = sandboxState ?? EmbeddedSandbox.defaultStateFile
+        try EmbeddedSandbox.reset(stateFile: path)
+        print("The sandbox state \(path) is reset.")
+    }
+}
+
+/// `twilio-connector sandbox [run]`: serves a sandbox until interrupted.
+struct RunSandbox: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a local, Twilio-compatible sandbox (no account, no internet)."
     )
 
     @Option(help: "The interface to listen on.")

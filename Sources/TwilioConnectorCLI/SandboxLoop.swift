@@ -7,7 +7,7 @@ import TwilioSandbox
 /// callbacks to the connector's own webhooks, signed with the sandbox's token, as Twilio would.
 enum SandboxLoop {
     /// Points every number of `sandbox`'s account at the connector listening at `url`.
-    static func connect(_ sandbox: SandboxServer, to url: String, logger: Logger) async {
+    static func connect(_ sandbox: EmbeddedSandbox, to url: String, logger: Logger) async {
         let client = TwilioClient(configuration: sandbox.clientConfiguration)
         var settings = IncomingPhoneNumberUpdateParameters()
         settings.smsURL = url + "/webhooks/twilio/newSms"

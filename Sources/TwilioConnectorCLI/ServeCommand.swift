@@ -61,8 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
                 lines += [
                     "Try it:",
                     #"  curl -s -X POST \#(url)/actions/sendSMS -H 'Content-Type: application/json' -d '{"To":"+14155559999","From":"+15005550006","Body":"Hello"}'"#,
-                    "  curl -s -u \(sandbox.configuration.accountSID):\(sandbox.configuration.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155559999/messages",
-                    "  curl -s -u \(sandbox.configuration.accountSID):\(sandbox.configuration.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155550123/messages -d To=+15005550006 -d Body=Hi",
+                    "  curl -s -u \(sandbox.accountSID):\(sandbox.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155559999/messages",
+                    "  curl -s -u \(sandbox.accountSID):\(sandbox.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155550123/messages -d To=+15005550006 -d Body=Hi",
                     "  twilio-connector events tail newSms --follow",
                 ]
             }

@@ -19,7 +19,8 @@ struct ServerFixture: Sendable {
     let authToken: String
 
     /// Runs `body` with a fixture and its router, stopping the sandbox afterwards.
-    static func with(maximumBodyBytes: Int = 1 << 20, _ body: (ServerFixture, Router<BasicRequestContext>) async throws -> Void) async throws {
+    static func with(maximumBodyBytes: Int = 1 << 20, apiTokens: [String] = [],
+                     _ body: (ServerFixture, Router<BasicRequestContext>) async throws -> Void) async throws {
         let sandbox = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20)))
         do {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("server-tests-\(UUID().uuidString)")
@@ -27,7 +28,7 @@ struct ServerFixture: Sendable {
             let store = try SQLiteStore(path: folder.appendingPathComponent("connector.sqlite").path)
             let configuration = ServerConfiguration(
                 port: 0, maximumBodyBytes: maximumBodyBytes,
-                webhooks: WebhookSecurity(publicURL: publicURL, authToken: sandbox.configuration.authToken))
+                webhooks: WebhookSecurity(publicURL: publicURL, authToken: sandbox.configuration.authToken), apiTokens: apiTokens)
             let dependencies = ServerDependencies(connector: Connector(configuration: sandbox.clientConfiguration), store: store)
             let router = buildRouter(configuration: configuration, dependencies: dependencies)
             try await body(ServerFixture(sandbox: sandbox, store: store, authToken: sandbox.configuration.authToken), router)
