@@ -3,7 +3,7 @@ import Foundation
 
 /// The primitives shared by webhook signers and verifiers: base64 HMACs, lowercase hex digests,
 /// and comparisons whose time does not depend on where two values differ.
-enum WebhookCrypto {
+public enum WebhookCrypto {
     /// The HMAC of `message` under `key`, with hash function `Hash`.
     static func hmac<Hash: HashFunction>(_ hash: Hash.Type, key: [UInt8], message: some Sequence<UInt8>) -> [UInt8] {
         Array(HMAC<Hash>.authenticationCode(for: Array(message), using: SymmetricKey(data: key)))
@@ -32,8 +32,9 @@ enum WebhookCrypto {
         return difference == 0
     }
 
-    /// Compares two strings' UTF-8 bytes in time that depends only on their lengths.
-    static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+    /// Compares two strings' UTF-8 bytes in time that depends only on their lengths (secrets:
+    /// signatures, API tokens).
+    public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         constantTimeEquals(Array(lhs.utf8), Array(rhs.utf8))
     }
 }
