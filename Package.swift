@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TwilioSandbox", targets: ["TwilioSandbox"]),
         .library(name: "TwilioConnector", targets: ["TwilioConnector"]),
         .library(name: "ConnectorStore", targets: ["ConnectorStore"]),
+        .library(name: "ConnectorMCP", targets: ["ConnectorMCP"]),
         .executable(name: "twilio-connector", targets: ["TwilioConnectorCLI"]),
     ],
     dependencies: [
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .target(
@@ -58,11 +61,24 @@ let package = Package(
             dependencies: ["TwilioKit", "ConnectorStore"]
         ),
         .target(
+            name: "ConnectorMCP",
+            dependencies: [
+                "TwilioKit",
+                "TwilioConnector",
+                "ConnectorStore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ConnectorServer",
             dependencies: [
                 "TwilioKit",
                 "TwilioConnector",
                 "ConnectorStore",
+                "ConnectorMCP",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,6 +92,8 @@ let package = Package(
                 "ConnectorServer",
                 "ConnectorStore",
                 "TwilioSandbox",
+                "ConnectorMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +111,13 @@ let package = Package(
         .testTarget(
             name: "TwilioConnectorTests",
             dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
+        ),
+        .testTarget(
+            name: "ConnectorMCPTests",
+            dependencies: [
+                "ConnectorMCP", "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
         ),
         .testTarget(
             name: "ConnectorStoreTests",

@@ -37,5 +37,6 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,
                             defaultRetrySchedule: configuration.defaultRetrySchedule, wake: wakeDeliveries)
         .addRoutes(subscriptions: router.group("subscriptions"), events: router.group("events"))
+    MCPController(dependencies: dependencies, configuration: configuration, logger: logger).addRoutes(to: router.group("mcp"))
     return router
 }

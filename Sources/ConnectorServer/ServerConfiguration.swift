@@ -11,18 +11,26 @@ public struct ServerConfiguration: Sendable {
     /// Seconds between a push delivery's attempts; the delivery fails after the last. Used when a
     /// subscription names no schedule of its own.
     public var defaultRetrySchedule: [Int]
+    /// The API tokens callers of the server's own routes present as `Authorization: Bearer <token>`
+    /// (several, to rotate them); empty when none is configured.
+    public var apiTokens: [String]
+    /// How `/mcp` behaves.
+    public var mcp: MCPSettings
 
     /// The default push retry schedule: ten attempts over about 24 hours, each wait longer.
     public static let standardRetrySchedule = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800]
 
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20,
-                webhooks: WebhookSecurity = WebhookSecurity(), defaultRetrySchedule: [Int] = ServerConfiguration.standardRetrySchedule) {
+                webhooks: WebhookSecurity = WebhookSecurity(), defaultRetrySchedule: [Int] = ServerConfiguration.standardRetrySchedule,
+                apiTokens: [String] = [], mcp: MCPSettings = MCPSettings()) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes
         self.webhooks = webhooks
         self.defaultRetrySchedule = defaultRetrySchedule
+        self.apiTokens = apiTokens
+        self.mcp = mcp
     }
 }
 

@@ -19,9 +19,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Option(name: .customLong("api-token"), parsing: .singleValue,
+            help: "A token callers present as Authorization: Bearer <token> (repeat to accept several; also TWILIO_CONNECTOR_API_TOKEN, comma-separated). /mcp requires one beyond the loopback interface.")
+    var apiTokens: [String] = []
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var webhooks: WebhookOptions
+    @OptionGroup var mcp: MCPServeOptions
+
+    /// The API tokens: the options, or else the environment's.
+    var resolvedAPITokens: [String] {
+        let given = apiTokens.isEmpty ? (ProcessInfo.processInfo.environment["TWILIO_CONNECTOR_API_TOKEN"] ?? "").split(separator: ",").map(String.init) : apiTokens
+        return given.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 
     func run() async throws {
         let (configuration, sandbox) = try await connection.resolve()
@@ -33,14 +44,20 @@ struct ServeCommand: AsyncParsableCommand {
         if security.authToken == nil, security.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
         }
+        let serverConfiguration = ServerConfiguration(host: host, port: port, webhooks: security, apiTokens: resolvedAPITokens,
+                                                      mcp: try mcp.settings(connector: connector, store: store))
+        if serverConfiguration.apiTokens.isEmpty, !serverConfiguration.listensOnLoopbackOnly {
+            logger.warning("/mcp will refuse every request: beyond the loopback interface it needs an API token. Pass --api-token.")
+        }
         let application = buildApplication(
-            configuration: ServerConfiguration(host: host, port: port, webhooks: security),
+            configuration: serverConfiguration,
             dependencies: ServerDependencies(connector: connector, store: store), logger: logger
         ) { channel in
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
             webhookBase.value = url
             var lines = ["twilio-connector serving on \(url)", "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
-                         "  GET  \(url)/triggers", "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
+                         "  GET  \(url)/triggers", "  POST \(url)/mcp  (MCP for agents, streamable HTTP)",
+                         "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
             if let sandbox {
                 await SandboxLoop.connect(sandbox, to: url, logger: logger)
                 lines += [
