@@ -7,11 +7,12 @@ import TwilioKit
 /// `send_bulk_sms`) and the trigger tools `list_events` and `wait_for_event`, as a selection
 /// exposes them. Shared by every session of a server; calls run concurrently.
 public struct ConnectorToolbox: Sendable {
-    /// The exposed tools, in order.
-    private let definitions: [ToolDefinition]
+    /// The exposed tools' definitions, by name.
     private let byName: [String: ToolDefinition]
     /// The name of every tool, exposed or not (to check a `--tools` list against).
     public let availableToolNames: [String]
+    /// The exposed tools, as `tools/list` answers them.
+    public let tools: [Tool]
 
     /// The tools of `connector` and `store` that `selection` exposes. `eventPollInterval` is how
     /// often `wait_for_event` reads the store again when no change was signalled in this process.
@@ -19,12 +20,10 @@ public struct ConnectorToolbox: Sendable {
                 eventPollInterval: Duration = .seconds(1)) {
         let all = ActionTools.definitions(connector) + EventTools(store: store, pollInterval: eventPollInterval).definitions
         availableToolNames = all.map(\.name)
-        definitions = all.filter { selection.includes($0.name, effect: $0.guide.effect) }
+        let definitions = all.filter { selection.includes($0.name, effect: $0.guide.effect) }
         byName = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        tools = definitions.map(\.tool)
     }
-
-    /// The exposed tools, as `tools/list` answers them.
-    public var tools: [Tool] { definitions.map(\.tool) }
 
     /// The names in `names` that are no tool of this connector.
     public func unknownToolNames(_ names: some Sequence<String>) -> [String] {

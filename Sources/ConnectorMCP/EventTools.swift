@@ -120,8 +120,8 @@ struct EventTools: Sendable {
     /// Validates `arguments` against `signature` and reads the trigger, filter and cursor, then
     /// runs `body`; any failure is the envelope of `{success: false}`.
     private func run(_ arguments: [String: JSONValue], _ signature: ActionSignature,
-                     _ body: (EventQuery, ActionInput) async throws -> JSONValue) async throws -> JSONValue {
-        switch signature.validate(arguments).flatMap(EventQuery.make) {
+                     _ body: (EventToolArguments, ActionInput) async throws -> JSONValue) async throws -> JSONValue {
+        switch signature.validate(arguments).flatMap(EventToolArguments.make) {
         case .failure(let failure):
             return failure.envelope
         case .success(let (query, input)):
@@ -136,7 +136,7 @@ struct EventTools: Sendable {
 
     /// list_events: without a cursor the latest `limit` matching events, otherwise the first
     /// `limit` after it.
-    private func list(_ query: EventQuery, _ input: ActionInput) async throws -> JSONValue {
+    private func list(_ query: EventToolArguments, _ input: ActionInput) async throws -> JSONValue {
         let limit = input.int("limit") ?? 20
         if let after = query.after {
             let page = try await reader.page(query.trigger, after: after, limit: limit, filter: query.filter)
@@ -157,7 +157,7 @@ struct EventTools: Sendable {
     /// wait_for_event: the first matching event after the cursor (or after now), read again at
     /// each store signal and every `pollInterval`, until the timeout. Cancelling the call ends
     /// the wait with `CancellationError`.
-    private func wait(_ query: EventQuery, _ input: ActionInput) async throws -> JSONValue {
+    private func wait(_ query: EventToolArguments, _ input: ActionInput) async throws -> JSONValue {
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(input.int("timeout_seconds") ?? 60)
         var cursor = if let after = query.after { after } else { EventCursor(sequence: try await store.latestSequence()) }
@@ -187,33 +187,6 @@ struct EventTools: Sendable {
             "cursor": .string(EventCursor(sequence: event.sequence).description),
             "data": TriggerNaming.data(event.data, in: .toolkit),
         ]
-    }
-}
-
-/// The trigger, filter (core names, checked by the trigger) and cursor of an event tool call.
-private struct EventQuery {
-    let trigger: TriggerDefinition
-    let filter: [String: JSONValue]
-    let after: EventCursor?
-
-    /// The query of validated arguments, with the input for the tool's other parameters.
-    static func make(_ input: ActionInput) -> Result<(EventQuery, ActionInput), ActionFailure> {
-        guard let name = input.string("trigger"), let trigger = TriggerCatalogue.trigger(named: name) else {
-            return .failure(.other("trigger is required: one of " + TriggerCatalogue.all.map(\.toolkitName).joined(separator: ", ") + "."))
-        }
-        var after: EventCursor?
-        if let token = input.string("after") {
-            guard let cursor = EventCursor(token: token) else {
-                return .failure(.other("after '\(token)' is not a cursor of this connector: pass an event's cursor or a next_cursor it answered."))
-            }
-            after = cursor
-        }
-        let rename = TriggerNaming.rename(for: .toolkit)
-        let coreNames = Dictionary(trigger.filterParameters.map { (rename($0.name), $0.name) }, uniquingKeysWith: { first, _ in first })
-        let given = Dictionary((input.object("filter") ?? [:]).map { (coreNames[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        return trigger.validateFilter(given, rename: { "filter." + rename($0) }).map { filter in
-            (EventQuery(trigger: trigger, filter: filter, after: after), input)
-        }
     }
 }
 
