@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TwilioSandbox", targets: ["TwilioSandbox"]),
         .library(name: "TwilioConnector", targets: ["TwilioConnector"]),
         .library(name: "ConnectorStore", targets: ["ConnectorStore"]),
+        .library(name: "ConnectorMCP", targets: ["ConnectorMCP"]),
         .executable(name: "twilio-connector", targets: ["TwilioConnectorCLI"]),
     ],
     dependencies: [
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .target(
@@ -66,11 +69,24 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ConnectorMCP",
+            dependencies: [
+                "TwilioKit",
+                "TwilioConnector",
+                "ConnectorStore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ConnectorServer",
             dependencies: [
                 "TwilioKit",
                 "TwilioConnector",
                 "ConnectorStore",
+                "ConnectorMCP",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -89,6 +105,8 @@ let package = Package(
                 "ConnectorServer",
                 "ConnectorStore",
                 "TwilioSandbox",
+                "ConnectorMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -108,6 +126,13 @@ let package = Package(
         .testTarget(
             name: "TwilioConnectorTests",
             dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
+        ),
+        .testTarget(
+            name: "ConnectorMCPTests",
+            dependencies: [
+                "ConnectorMCP", "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
         ),
         .testTarget(
             name: "ConnectorStoreTests",

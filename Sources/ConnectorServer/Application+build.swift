@@ -13,7 +13,8 @@ public func buildApplication(
     let delivery = EventDeliveryService(dependencies: dependencies, logger: logger)
     let limits = configuration.limits
     var application = Application(
-        router: buildRouter(configuration: configuration, dependencies: dependencies, inFlight: inFlight, wakeDeliveries: delivery.wake),
+        router: buildRouter(configuration: configuration, dependencies: dependencies, logger: logger, inFlight: inFlight,
+                            wakeDeliveries: delivery.wake),
         server: .http1(configuration: HTTP1Channel.Configuration(
             additionalChannelHandlers: [RequestReadTimeoutHandler(timeout: TimeAmount(limits.readTimeout))],
             idleTimeout: TimeAmount(limits.idleTimeout))),
@@ -26,8 +27,8 @@ public func buildApplication(
 }
 
 /// The router alone, for `.router` tests.
-public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies, inFlight: InFlightRequests = InFlightRequests(),
-                        wakeDeliveries: @escaping @Sendable () -> Void = {}) -> Router<BasicRequestContext> {
+public func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
+                        inFlight: InFlightRequests = InFlightRequests(), wakeDeliveries: @escaping @Sendable () -> Void = {}) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: InFlightMiddleware(register: inFlight))
     router.add(middleware: JSONErrorMiddleware())
@@ -47,5 +48,6 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,
                             defaultRetrySchedule: configuration.defaultRetrySchedule, wake: wakeDeliveries)
         .addRoutes(subscriptions: router.group("subscriptions"), events: router.group("events"))
+    MCPController(dependencies: dependencies, configuration: configuration, logger: logger).addRoutes(to: router.group("mcp"))
     return router
 }

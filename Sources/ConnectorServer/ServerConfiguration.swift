@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the connector's HTTP server runs.
 public struct ServerConfiguration: Sendable {
     /// The interface to listen on.
@@ -16,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var apiTokens: [String]
     /// Timeouts and bounds on clients.
     public var limits: ServerLimits
+    /// How `/mcp` behaves.
+    public var mcp: MCPSettings
 
     /// The default push retry schedule: ten attempts over about 24 hours, each wait longer.
     public static let standardRetrySchedule = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800]
@@ -23,7 +27,7 @@ public struct ServerConfiguration: Sendable {
     /// Creates a configuration.
     public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20,
                 webhooks: WebhookSecurity = WebhookSecurity(), defaultRetrySchedule: [Int] = ServerConfiguration.standardRetrySchedule,
-                apiTokens: [String] = [], limits: ServerLimits = ServerLimits()) {
+                apiTokens: [String] = [], limits: ServerLimits = ServerLimits(), mcp: MCPSettings = MCPSettings()) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes
@@ -31,11 +35,16 @@ public struct ServerConfiguration: Sendable {
         self.defaultRetrySchedule = defaultRetrySchedule
         self.apiTokens = apiTokens
         self.limits = limits
+        self.mcp = mcp
     }
 
-    /// Whether the server listens on the loopback interface only.
-    public var isLoopback: Bool {
-        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
+    /// Whether the server listens on the loopback interface only, out of reach of other machines.
+    public var isLoopback: Bool { Self.isLoopback(host: host) }
+
+    /// Whether `host` names the loopback interface (`127.0.0.1`, `localhost`, `::1`).
+    public static func isLoopback(host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 }
 

@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var security: SecurityOptions
     @OptionGroup var limits: ServerLimitOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var mcp: MCPServeOptions
 
     func run() async throws {
         var configuration = ServerConfiguration(host: host, port: port, apiTokens: security.resolvedTokens, limits: limits.serverLimits)
@@ -47,6 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
         if configuration.webhooks.authToken == nil, configuration.webhooks.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
         }
+        configuration.mcp = try mcp.settings(connector: connector, store: store)
+        if configuration.apiTokens.isEmpty, !configuration.isLoopback {
+            logger.warning("/mcp will refuse every request: beyond the loopback interface it needs an API token. Pass --api-token.")
+        }
         let inFlight = InFlightRequests()
         let application = buildApplication(
             configuration: configuration, dependencies: ServerDependencies(connector: connector, store: store, metrics: metrics), logger: logger,
@@ -55,7 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
             webhookBase.value = url
             var lines = ["twilio-connector serving on \(url)", "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
-                         "  GET  \(url)/triggers", "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
+                         "  GET  \(url)/triggers", "  POST \(url)/mcp  (MCP for agents, streamable HTTP)",
+                         "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
             if let sandbox {
                 await SandboxLoop.connect(sandbox, to: url, logger: logger)
                 lines += [

@@ -41,6 +41,30 @@ struct SecurityTests {
         }
     }
 
+    @Test func mcpClientsAreRefusedWithAJSONRPCErrorAndAnyValidTokenIsTaken() async throws {
+        try await ServerFixture.with(apiTokens: [Self.token, "second-api-token-9876543210"]) { _, router in
+            try await Application(router: router).test(.router) { client in
+                let initialize = ByteBuffer(string: #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"tests","version":"1"}}}"#)
+                let headers: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream"]
+                for wrong in [nil, "Bearer \(Self.token)X", "Basic \(Self.token)"] {
+                    var sent = headers
+                    sent[.authorization] = wrong
+                    try await client.execute(uri: "/mcp", method: .post, headers: sent, body: initialize) { response in
+                        #expect(response.status == .unauthorized)
+                        let body = try ServerFixture.json(response)
+                        #expect(body["jsonrpc"] == "2.0")
+                        #expect(body["error"]?.objectFields?["message"]?.scalarText?.hasPrefix("Unauthorized") == true)
+                    }
+                }
+                var sent = headers
+                sent[.authorization] = "bearer second-api-token-9876543210"
+                try await client.execute(uri: "/mcp", method: .post, headers: sent, body: initialize) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentDescribesEveryActionAndResolvesEveryReference() async throws {
         try await ServerFixture.with { _, router in
             try await Application(router: router).test(.router) { client in

@@ -258,7 +258,8 @@ struct ToolkitDialectTests {
         let names = Set(connector.actions(in: .toolkit).map(\.name))
         #expect(names == ["send_message", "make_phone_call", "get_message", "delete_message", "list_messages", "list_message_media", "get_call",
                           "delete_call", "list_calls", "download_recording_media", "phone_number_lookup", "send_sms_verification",
-                          "check_verification_token", "create_verification_service", "list_transcripts", "get_transcripts", "list_phone_numbers"])
+                          "check_verification_token", "create_verification_service", "list_transcripts", "get_transcripts", "list_phone_numbers",
+                          "send_bulk_sms"])
         let message = connector.describe("send_message")?.outputSchema.objectFields?["$defs"]?.objectFields?["MessageResource"]
         #expect(message?.objectFields?["properties"]?.objectFields.map { Set($0.keys) } == SeedShapes.message)
         let inputs = connector.describe("send_message")?.inputSchema.objectFields?["properties"]?.objectFields ?? [:]

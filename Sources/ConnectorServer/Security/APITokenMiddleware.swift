@@ -31,9 +31,12 @@ struct APITokenMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // Every token is compared, so the time taken does not say which one came close.
         guard let given, tokens.map({ WebhookCrypto.constantTimeEquals($0, given) }).contains(true) else {
-            var response = JSONResponse.error(.unauthorized, given == nil
-                ? "This server requires Authorization: Bearer <API token>."
-                : "The API token is not valid.")
+            let reason = given == nil ? "This server requires Authorization: Bearer <API token>." : "The API token is not valid."
+            // MCP clients read a JSON-RPC error; everyone else the connector's JSON error.
+            var response = request.uri.path.hasPrefix("/mcp")
+                ? JSONResponse.make(["jsonrpc": "2.0", "id": .null, "error": ["code": -32001, "message": .string("Unauthorized: " + reason)]],
+                                    status: .unauthorized)
+                : JSONResponse.error(.unauthorized, reason)
             response.headers[.wwwAuthenticate] = #"Bearer realm="twilio-connector""#
             return response
         }

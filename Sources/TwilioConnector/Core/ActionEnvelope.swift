@@ -32,3 +32,8 @@ enum ActionEnvelope {
         failure(.other(message))
     }
 }
+
+extension ActionFailure {
+    /// The failure as every action answers it: `{"success": false, "error": "…", …}`.
+    public var envelope: JSONValue { ActionEnvelope.failure(self) }
+}

@@ -64,6 +64,9 @@ public struct ActionInput: Sendable {
     /// A date-time parameter.
     public func date(_ name: String) -> Date? { string(name).flatMap(TwilioDateFormat.date(from:)) }
 
+    /// An object parameter.
+    public func object(_ name: String) -> [String: JSONValue]? { values[name]?.objectFields }
+
     /// An object parameter, as compact JSON text (how Twilio takes `ContentVariables`).
     public func jsonText(_ name: String) -> String? {
         values[name]?.compactText

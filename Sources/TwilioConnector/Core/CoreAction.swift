@@ -69,8 +69,24 @@ public struct ActionSignature: Sendable {
     /// Rules across parameters.
     public let rules: [CrossRule]
 
+    /// Creates a signature: what a caller of an operation outside the catalogue (an MCP tool, a
+    /// trigger's filter) may pass, checked by the same core as every action.
+    public init(name: String, title: String, summary: String, parameters: [ParameterSpec], rules: [CrossRule] = []) {
+        self.name = name
+        self.title = title
+        self.summary = summary
+        self.parameters = parameters
+        self.rules = rules
+    }
+
+    /// Validates `raw` against the parameters and rules: the values typed and defaulted, or every
+    /// issue at once (`success: false` with `invalidParameters` in ``ActionFailure/envelope``).
+    public func validate(_ raw: [String: JSONValue]) -> Result<ActionInput, ActionFailure> {
+        ActionInput.validate(raw, specs: parameters, rules: rules)
+    }
+
     /// The JSON Schema of the input, with parameter names as `rename` gives them.
-    func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = [], defaults: [String: JSONValue] = [:]) -> JSONValue {
+    public func inputSchema(rename: (String) -> String = { $0 }, hiding hidden: Set<String> = [], defaults: [String: JSONValue] = [:]) -> JSONValue {
         let visible = parameters.filter { !hidden.contains($0.name) }
         func schema(_ spec: ParameterSpec) -> JSONValue {
             guard let value = defaults[spec.name], case .object(var fields) = spec.schema else { return spec.schema }

@@ -75,11 +75,15 @@ extension TriggerDefinition {
         }
     }
 
+    /// The parameters that filter events (core names), all optional.
+    public var filterParameters: [ParameterSpec] {
+        parameters.filter { filters[$0.name] != nil }.map(\.optional)
+    }
+
     /// Checks a filter (filter parameter → value): every name is a filter parameter of this trigger
     /// and every value follows its rule. Answers the validated filter.
     public func validateFilter(_ filter: [String: JSONValue], rename: (String) -> String = { $0 }) -> Result<[String: JSONValue], ActionFailure> {
-        let specs = parameters.filter { filters[$0.name] != nil }.map(\.optional)
-        return ActionInput.validate(filter, specs: specs, rules: [], rename: rename).map { input in
+        ActionInput.validate(filter, specs: filterParameters, rules: [], rename: rename).map { input in
             filter.keys.reduce(into: [:]) { result, name in result[name] = input.values[name] }
         }
     }

@@ -32,7 +32,8 @@ public enum WebhookCrypto {
         return difference == 0
     }
 
-    /// Compares two strings' UTF-8 bytes in time that depends only on their lengths.
+    /// Compares two strings' UTF-8 bytes in time that depends only on their lengths (secrets:
+    /// signatures, API tokens).
     public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         constantTimeEquals(Array(lhs.utf8), Array(rhs.utf8))
     }

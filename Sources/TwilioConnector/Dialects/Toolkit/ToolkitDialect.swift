@@ -42,6 +42,9 @@ enum ToolkitDialect {
         action("get_transcripts", IntelligenceActions.getTranscripts, .all("transcripts", .transcript),
                example: ["transcript_sids": ["GT00000000000000000000000000000000"]]),
         action("list_phone_numbers", PhoneNumberActions.listPhoneNumbers, .list("phone_numbers", .phoneNumber), example: [:]),
+        // Not in seed 001: sendBulkSMS, named and shaped the toolkit's way (also the MCP tool).
+        action("send_bulk_sms", MessagingActions.sendBulkSMS, .bulkReport,
+               example: ["recipients": ["+14155550101", "+14155550102"], "from_number": "+15005550006", "body": "Flash sale today"]),
     ]
 
     /// A toolkit action: parameters in snake_case (`From` is `from_number`, like the seed's outputs,

@@ -43,6 +43,27 @@ extension ToolkitOutput {
     }
 }
 
+extension ToolkitOutput where Output == BulkSendReport {
+    /// A bulk send's totals and every recipient, snake_case; `success` false with an `error` when
+    /// some recipients were not sent.
+    static var bulkReport: Self {
+        let recipient: [OutputField] = [
+            .init("given"), .init("to"), .init("message_sid"), .init("status"), .init("error"), .init("error_code", .integer),
+            .init("may_have_been_sent", .boolean),
+        ]
+        let fields: [OutputField] = [
+            .init("sent_count", .integer), .init("failed_count", .integer), .init("invalid_count", .integer),
+            .init("duplicate_count", .integer), .init("messages_per_second", .number),
+            .init("recipients", .objects(title: "BulkRecipient", fields: recipient)),
+        ]
+        return Self(shape: .fields(fields)) { report in
+            let rendered = BulkRendering.fields(report)
+            let outcome = rendered.filter { ["success", "error"].contains($0.key) }
+            return fields.project(TriggerNaming.data(.object(rendered), in: .toolkit).objectFields ?? [:]).merging(outcome) { $1 }
+        }
+    }
+}
+
 /// The shapes of seed 001's outputs.
 enum ToolkitOutputShape: Sendable {
     case none
@@ -70,6 +91,10 @@ enum ToolkitOutputShape: Sendable {
             definitions = [resource]
         case .fields(let fields):
             for field in fields { properties[field.name] = ToolkitSchema.property(field) }
+            definitions = fields.compactMap { field in
+                guard case .objects(let title, let items) = field.type else { return nil }
+                return ToolkitResource(title: title, fields: items)
+            }
         }
         return ToolkitSchema.output(title: ToolkitSchema.title(action).replacingOccurrences(of: " ", with: "") + "Output",
                                     properties: properties, definitions: definitions)
