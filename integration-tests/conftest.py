@@ -87,7 +87,10 @@ class Process:
 
 
 def child_environment(**extra: str) -> dict[str, str]:
+    """The environment of a child: no Twilio credentials, and its own embedded-sandbox state (a
+    fresh XDG_STATE_HOME) unless `extra` names one to share."""
     env = {name: value for name, value in os.environ.items() if name not in TWILIO_VARIABLES}
+    env["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="connector-state-")
     env.update(extra)
     return env
 
@@ -168,15 +171,22 @@ class ServeFactory:
     workdir: Path
     started: list[Process] = field(default_factory=list)
 
+    @property
+    def state_home(self) -> str:
+        """The embedded sandbox's state folder every process of this factory shares."""
+        return str(self.workdir / "state")
+
     def start(self, *args: str, env: Optional[dict[str, str]] = None) -> Serve:
-        process = Process(["serve", "--port", "0", *args], child_environment(**(env or {})), cwd=self.workdir)
+        process = Process(["serve", "--port", "0", *args], child_environment(XDG_STATE_HOME=self.state_home, **(env or {})),
+                          cwd=self.workdir)
         self.started.append(process)
         match = process.wait_for(r"^twilio-connector serving on (http://\S+)$")
         return Serve(process, match.group(1))
 
     def run(self, *args: str, env: Optional[dict[str, str]] = None, timeout: float = 60) -> subprocess.CompletedProcess:
         """Runs another command in the same working directory."""
-        return subprocess.run([BIN, *args], env=child_environment(**(env or {})), cwd=self.workdir, capture_output=True,
+        return subprocess.run([BIN, *args], env=child_environment(XDG_STATE_HOME=self.state_home, **(env or {})), cwd=self.workdir,
+                              capture_output=True,
                               text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 

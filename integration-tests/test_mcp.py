@@ -244,7 +244,7 @@ def start_serve(workdir: str, *args: str) -> tuple[Process, str, str]:
 
 def test_http_serves_the_same_tools_sends_and_waits_for_the_reply():
     with tempfile.TemporaryDirectory(prefix="connector-mcp-") as workdir:
-        process, url, sandbox = start_serve(workdir, "--api-token", "an-older-token", "--api-token", API_TOKEN)
+        process, url, sandbox = start_serve(workdir, "--api-token", "an-older-token-0123456789", "--api-token", API_TOKEN)
         try:
             async def main():
                 async with http_session(url) as session:
@@ -291,7 +291,12 @@ def test_http_refuses_a_wrong_or_missing_bearer_token_and_foreign_origins():
 
 def test_http_beyond_loopback_requires_a_token():
     with tempfile.TemporaryDirectory(prefix="connector-mcp-") as workdir:
-        process = Process(["serve", "--host", "0.0.0.0", "--port", "0"], child_environment(), cwd=Path(workdir))
+        refused = subprocess.run([BIN, "serve", "--host", "0.0.0.0", "--port", "0"], env=child_environment(), cwd=workdir,
+                                 capture_output=True, text=True, timeout=60)
+        assert refused.returncode != 0
+        assert "Refusing to listen on 0.0.0.0 without an API token" in refused.stderr
+        # Even when told to serve without a token, /mcp stays closed beyond the loopback interface.
+        process = Process(["serve", "--host", "0.0.0.0", "--port", "0", "--insecure-no-auth"], child_environment(), cwd=Path(workdir))
         try:
             port = process.wait_for(r"^twilio-connector serving on http://\S+:(\d+)$").group(1)
             answer = requests.post(f"http://127.0.0.1:{port}/mcp", json={"jsonrpc": "2.0", "id": 1, "method": "initialize"}, timeout=10,
