@@ -6,8 +6,9 @@ import TwilioKit
 /// Every action of the component seeds (002, 003, 004) and the block seed (000), held to its
 /// document against the sandbox: its example runs and answers every documented output in its
 /// documented type; every documented parameter is in the advertised schema in its documented
-/// shape, and is not refused for its name or its shape.
-@Suite("Component and block seeds against the connector")
+/// shape, and is not refused for its name or its shape. The cases run one at a time: each starts
+/// a sandbox and sends it dozens of requests, which all at once would crowd out the other suites.
+@Suite("Component and block seeds against the connector", .serialized)
 struct ActionConformanceTests {
     static let entries = SeedDocuments.entries(.component) + SeedDocuments.entries(.block)
 

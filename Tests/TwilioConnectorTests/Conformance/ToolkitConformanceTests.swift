@@ -5,7 +5,7 @@ import TwilioKit
 
 /// Every action of the toolkit seed (001): the connector advertises exactly the seed's response
 /// schema, and every output — answers and failures — validates against it.
-@Suite("Toolkit seed (001) against the connector")
+@Suite("Toolkit seed (001) against the connector", .serialized)
 struct ToolkitConformanceTests {
     @Test(arguments: SeedDocuments.entries(.toolkit))
     func theAdvertisedOutputSchemaIsTheSeeds(_ entry: SeedEntry) throws {

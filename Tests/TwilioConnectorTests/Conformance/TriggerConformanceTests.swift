@@ -7,7 +7,7 @@ import TwilioKit
 /// documented parameters (names, types, required), the component definition lists it in the seed's
 /// shape (label, name, type, parameters), and an event made from the webhook the sandbox sends has
 /// every documented output in its documented type.
-@Suite("Component seed triggers against the catalogue")
+@Suite("Component seed triggers against the catalogue", .serialized)
 struct TriggerConformanceTests {
     static let entries = SeedDocuments.entries(.component, .trigger)
 
