@@ -125,7 +125,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConnectorTests",
-            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
+            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"],
+            resources: [.copy("Resources/seeds")]
         ),
         .testTarget(
             name: "ConnectorMCPTests",

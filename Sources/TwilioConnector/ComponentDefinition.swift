@@ -2,8 +2,9 @@ import TwilioKit
 
 extension Connector {
     /// The component definition in the shape of seeds 002–004: name, title, type, the Basic Auth
-    /// connection, and each component action with its label, name, example `parameters` (one value
-    /// of each parameter's type), `type` (`twilio/v1/<name>`), `properties` and `output` schema.
+    /// connection, each component action with its label, name, example `parameters` (one value
+    /// of each parameter's type), `type` (`twilio/v1/<name>`), `properties` and `output` schema, and
+    /// each trigger in the same shape (seed 002's triggers), with its `triggerType`.
     public func componentDefinition() -> JSONValue {
         ComponentDefinition.json
     }
@@ -20,6 +21,7 @@ enum ComponentDefinition {
         "version": 1,
         "connection": connection,
         "actions": .array(Connector.allActions.filter { $0.dialect == .component }.map(action)),
+        "triggers": .array(TriggerCatalogue.all.map(trigger)),
     ]
 
     static let connection: JSONValue = [
@@ -34,16 +36,29 @@ enum ComponentDefinition {
 
     /// One action: `{"label", "name", "description", "parameters", "type", "properties", "output"}`.
     static func action(_ action: DialectAction) -> JSONValue {
-        let specs = action.core.parameters.filter { !action.hidden.contains($0.name) }
-        let named = specs.map { (name: action.dialectName(of: $0.name), spec: $0) }
-        return [
-            "label": .string(action.core.title),
-            "name": .string(action.name),
-            "description": .string(action.core.summary),
-            "parameters": .object(Dictionary(uniqueKeysWithValues: named.map { ($0.name, $0.spec.defaultValue ?? placeholder($0.spec.kind)) })),
-            "type": .string(ComponentDialect.typePrefix + action.name),
-            "properties": .array(named.map { property($0.name, $0.spec) }),
-            "output": action.outputSchema,
+        .object(entry(label: action.core.title, name: action.name, summary: action.core.summary,
+                      parameters: action.visibleParameters.map { (name: action.dialectName(of: $0.name), spec: $0) }, output: action.outputSchema))
+    }
+
+    /// One trigger, as seed 002 lists them: an action's keys and `"triggerType": "STATIC_WEBHOOK"`.
+    static func trigger(_ trigger: TriggerDefinition) -> JSONValue {
+        var fields = entry(label: trigger.title, name: trigger.name, summary: trigger.summary,
+                           parameters: trigger.parameters.map { (name: $0.name, spec: $0) }, output: trigger.outputSchema(in: .component))
+        fields["triggerType"] = "STATIC_WEBHOOK"
+        return .object(fields)
+    }
+
+    /// The keys an action and a trigger share.
+    private static func entry(label: String, name: String, summary: String, parameters: [(name: String, spec: ParameterSpec)],
+                              output: JSONValue) -> [String: JSONValue] {
+        [
+            "label": .string(label),
+            "name": .string(name),
+            "description": .string(summary),
+            "parameters": .object(Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.spec.defaultValue ?? placeholder($0.spec.kind)) })),
+            "type": .string(ComponentDialect.typePrefix + name),
+            "properties": .array(parameters.map { property($0.name, $0.spec) }),
+            "output": output,
         ]
     }
 
@@ -55,13 +70,16 @@ enum ComponentDefinition {
         ]
         switch spec.kind {
         case .choice(let options), .choiceList(let options): fields["options"] = .array(options.map(JSONValue.string))
+        case .dateTime:
+            fields["properties"] = [["name": "dateTime", "type": "DATE_TIME"], ["name": "zoneId", "type": "STRING"]]
         default: break
         }
         if let value = spec.defaultValue { fields["defaultValue"] = value }
         return .object(fields)
     }
 
-    /// The seeds' type names: STRING, INTEGER, NUMBER, BOOLEAN, ARRAY, OBJECT, DATE_TIME.
+    /// The seeds' type names: STRING, INTEGER, NUMBER, BOOLEAN, ARRAY, OBJECT; a date-time is
+    /// seed 004's OBJECT of `dateTime` (DATE_TIME) and `zoneId` (STRING).
     static func typeName(_ kind: ParameterSpec.Kind) -> String {
         switch kind {
         case .string, .choice: "STRING"
@@ -69,12 +87,12 @@ enum ComponentDefinition {
         case .number: "NUMBER"
         case .boolean: "BOOLEAN"
         case .stringList, .choiceList: "ARRAY"
-        case .object: "OBJECT"
-        case .dateTime: "DATE_TIME"
+        case .object, .dateTime: "OBJECT"
         }
     }
 
-    /// The seeds' example value of a type: `""`, `1`, `false`, `[]`, `{}`.
+    /// The seeds' example value of a type: `""`, `1`, `false`, `[]`, `{}`, and a date-time as the
+    /// seeds' output examples show it.
     static func placeholder(_ kind: ParameterSpec.Kind) -> JSONValue {
         switch kind {
         case .string, .choice: ""
@@ -82,7 +100,7 @@ enum ComponentDefinition {
         case .boolean: false
         case .stringList, .choiceList: []
         case .object: [:]
-        case .dateTime: "2021-01-01T00:00:00Z"
+        case .dateTime: ["dateTime": "2021-01-01T00:00:00", "zoneId": ""]
         }
     }
 

@@ -91,30 +91,31 @@ public struct Connector: Sendable {
         }
         var raw = given
         if let connection, let problem = ConnectionResolver.problem(with: connection) {
-            return ActionEnvelope.failure(.invalidInput([ValidationIssue(parameter: "connection", rule: problem)]))
+            return ActionEnvelope.failure(.invalidInput([ValidationIssue(parameter: "connection", rule: problem)]), in: action.dialect)
         }
         let client: TwilioClient
         switch ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration) {
         case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
         case .success(nil):
-            guard let defaultClient else { return ActionEnvelope.failure(message: "No Twilio connection.") }
+            guard let defaultClient else { return ActionEnvelope.failure(.other("No Twilio connection."), in: action.dialect) }
             client = defaultClient
-        case .failure(let failure): return ActionEnvelope.failure(failure)
+        case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
         let input: ActionInput
-        switch ActionInput.validate(action.coreInput(raw), specs: action.visibleParameters, rules: action.core.rules,
-                                    rename: action.dialectName(of:)) {
+        let rename = action.names(in: raw)
+        switch action.coreInput(raw).flatMap({ ActionInput.validate($0, specs: action.visibleParameters, rules: action.core.rules,
+                                                                     rename: rename) }) {
         case .success(let validated): input = validated
-        case .failure(let failure): return ActionEnvelope.failure(failure)
+        case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
         let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {
             // Checks inside an action name core parameters: report them in the caller's dialect.
-            return ActionEnvelope.failure(.invalidInput(issues.map { $0.renamed(action.dialectName(of:)) }))
+            return ActionEnvelope.failure(.invalidInput(issues.map { $0.renamed(rename) }), in: action.dialect)
         } catch {
-            return ActionEnvelope.failure(error)
+            return ActionEnvelope.failure(error, in: action.dialect)
         }
     }
 }

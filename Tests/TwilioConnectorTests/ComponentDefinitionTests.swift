@@ -63,6 +63,29 @@ struct ComponentDefinitionTests {
         #expect(sms.first { $0.text("name") == "MessagingServiceSid" }?.text("label") == "Messaging Service Sid")
     }
 
+    @Test func triggersAreListedInTheSeedsShape() throws {
+        let triggers = (definition.array("triggers") ?? []).compactMap(\.objectFields)
+        #expect(triggers.compactMap { $0.text("name") } == TriggerCatalogue.all.map(\.name))
+        let inbound = try #require(triggers.first { $0.text("name") == "inboundCall" })
+        #expect(inbound.text("label") == "Inbound Voice Call")
+        #expect(inbound.text("type") == "twilio/v1/inboundCall")
+        #expect(inbound.text("triggerType") == "STATIC_WEBHOOK")
+        #expect(inbound.object("parameters")?["subWorkflow"] == "")
+        let subWorkflow = (inbound.array("properties") ?? []).compactMap(\.objectFields).first { $0.text("name") == "subWorkflow" }
+        #expect(subWorkflow?.flag("required") == true)
+        #expect(inbound.object("output")?.object("properties")?["callStatus"] != nil)
+    }
+
+    @Test func datesAreTheSeedsObjectOfDateTimeAndZone() throws {
+        let sms = try #require(actions["sendSMS"])
+        #expect(sms.object("parameters")?["SendAt"] == ["dateTime": "2021-01-01T00:00:00", "zoneId": ""])
+        let sendAt = try #require((sms.array("properties") ?? []).compactMap(\.objectFields).first { $0.text("name") == "SendAt" })
+        #expect(sendAt.text("type") == "OBJECT")
+        #expect(sendAt.array("properties") == [["name": "dateTime", "type": "DATE_TIME"], ["name": "zoneId", "type": "STRING"]])
+        let account = (sms.array("properties") ?? []).compactMap(\.objectFields).first { $0.text("name") == "AccountSid" }
+        #expect(account?.text("label") == "Account Sid" && account?.flag("required") == false)
+    }
+
     @Test func everyComponentExampleUsesOnlyItsOwnParameters() throws {
         for action in connector.actions(in: .component) {
             let known = Set(action.inputSchema.objectFields?.object("properties")?.keys ?? [:].keys)

@@ -73,7 +73,7 @@ struct ToolkitDialectTests {
             expectOutputKeys(listed, "list_messages", fixture)
             #expect(listed.array("messages")?.count == 1)
             #expect(listed.array("messages")?.first?.objectFields.map { Set($0.keys) } == SeedShapes.message)
-            #expect(listed.flag("has_more") == false)
+            #expect(listed["has_more"] == nil, "seed 001's schema has no room for paging information")
 
             let media = await fixture.run("list_message_media", ["message_sid": .string(sid)])
             expectOutputKeys(media, "list_message_media", fixture)
@@ -81,7 +81,7 @@ struct ToolkitDialectTests {
 
             let deleted = await fixture.run("delete_message", ["message_sid": .string(sid)])
             expectOutputKeys(deleted, "delete_message", fixture)
-            #expect(await fixture.run("get_message", ["message_sid": .string(sid)]).number("errorCode") == 20404)
+            #expect(await fixture.run("get_message", ["message_sid": .string(sid)]).text("error")?.contains("code 20404") == true)
         }
     }
 
@@ -92,14 +92,14 @@ struct ToolkitDialectTests {
         }
     }
 
-    @Test func listsPageUpToTheLimitAndSayWhetherMoreExist() async throws {
+    @Test func listsStopAtTheLimitWithNoPagingInformation() async throws {
         try await ConnectorFixture.with { fixture in
             for index in 0..<3 {
                 _ = await fixture.run("send_message", ["to": "+14155550142", "from_number": "+15005550006", "body": .string("n\(index)")])
             }
             let page = await fixture.run("list_messages", ["limit": 2])
             #expect(page.array("messages")?.count == 2)
-            #expect(page.flag("has_more") == true)
+            #expect(page["has_more"] == nil)
             let described = try #require(fixture.connector.describe("list_messages"))
             #expect(described.inputSchema.objectFields?["properties"]?.objectFields?["limit"]?.objectFields?["default"] == 50)
         }
@@ -115,8 +115,8 @@ struct ToolkitDialectTests {
             #expect(error.contains("body has 1601 characters; at most 1600 are allowed"))
             #expect(error.contains("media_url item 'ftp://example.com/a.png' must be an http:// or https:// URL"))
             #expect(error.contains("from_number, messaging_service_sid at least one of these is required"))
-            let parameters = result.array("invalidParameters")?.compactMap { $0.objectFields?.text("parameter") } ?? []
-            #expect(parameters.contains("to") && parameters.contains("body") && !parameters.contains("To"))
+            #expect(!error.contains("To ") && !error.contains("Body "), "the toolkit's names, not the core's")
+            #expect(Set(result.keys) == ["success", "error"], "seed 001's schemas forbid other properties, failures included")
             #expect(try await fixture.client.messages.list().collect().isEmpty)
 
             let call = await fixture.run("make_phone_call", ["to": "+14155550142", "from_number": "+15005550006", "say": "Hi", "url": "https://e.test/a"])
@@ -245,7 +245,7 @@ struct ToolkitDialectTests {
             #expect(right.flag("success") == true)
             let wrong = await fixture.run("list_phone_numbers", [:], connection: ["accountSid": .string(configuration.accountSID),
                                                                                   "authToken": "leaky-secret-value"])
-            #expect(wrong.number("errorCode") == 20003)
+            #expect(wrong.text("error")?.contains("code 20003") == true)
             for result in [right, wrong] {
                 let encoded = String(decoding: try JSONEncoder().encode(JSONValue.object(result)), as: UTF8.self)
                 #expect(!encoded.contains(configuration.authToken) && !encoded.contains("leaky-secret-value"))

@@ -8,13 +8,14 @@ struct ValueChecks {
     private var issues: [ValidationIssue] = []
 
     /// Records that `parameter` breaks `rule` unless `condition` holds.
-    mutating func expect(_ condition: Bool, _ parameter: String, _ rule: String, value: String? = nil) {
-        if !condition { report(parameter, rule, value: value) }
+    mutating func expect(_ condition: Bool, _ parameter: String, _ rule: String, value: String? = nil,
+                         kind: ValidationIssue.Kind = .invalid) {
+        if !condition { report(parameter, rule, value: value, kind: kind) }
     }
 
     /// Records that `parameter` breaks `rule`.
-    mutating func report(_ parameter: String, _ rule: String, value: String? = nil) {
-        issues.append(ValidationIssue(parameter: parameter, rule: rule, value: value))
+    mutating func report(_ parameter: String, _ rule: String, value: String? = nil, kind: ValidationIssue.Kind = .invalid) {
+        issues.append(ValidationIssue(parameter: parameter, rule: rule, value: value, kind: kind))
     }
 
     /// Throws every issue recorded, as invalid input.

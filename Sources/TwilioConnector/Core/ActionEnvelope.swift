@@ -16,7 +16,7 @@ enum ActionEnvelope {
         var fields: [String: JSONValue] = ["success": false, "error": .string(failure.message)]
         switch failure {
         case .invalidInput(let issues):
-            fields["invalidParameters"] = .array(issues.map { ["parameter": .string($0.parameter), "rule": .string($0.rule)] })
+            fields["invalidParameters"] = .array(issues.map { ["parameter": .string($0.parameter), "rule": .string($0.rule), "kind": .string($0.kind.rawValue)] })
         case .twilio(let error):
             fields["errorCode"] = error.code.map { .number(Double($0)) } ?? .null
             fields["moreInfo"] = error.moreInfo.map(JSONValue.string) ?? .null
@@ -26,6 +26,14 @@ enum ActionEnvelope {
             break
         }
         return .object(fields)
+    }
+
+    /// The failure as `dialect` answers it. The toolkit's outputs are seed 001's schemas, which
+    /// forbid other properties: it answers `success` and `error` only (the error sentence names
+    /// the parameters, Twilio's code and whether a request may have been sent).
+    static func failure(_ failure: ActionFailure, in dialect: ConnectorDialect) -> JSONValue {
+        guard dialect == .toolkit else { return self.failure(failure) }
+        return ["success": false, "error": .string(failure.message)]
     }
 
     static func failure(message: String) -> JSONValue {

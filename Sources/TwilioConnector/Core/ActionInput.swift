@@ -7,10 +7,11 @@ public struct ActionInput: Sendable {
     let values: [String: JSONValue]
 
     /// Whether `value` counts as not given: missing, `null`, or empty (workflow editors send
-    /// empty fields).
+    /// empty fields, and a date-time object with empty fields).
     static func isAbsent(_ value: JSONValue?) -> Bool {
         switch value {
-        case nil, .null?, .string("")?, .object([:])?, .array([])?: true
+        case nil, .null?, .string("")?, .array([])?: true
+        case .object(let fields)?: ZonedDateTime.isBlank(fields)
         default: false
         }
     }
@@ -23,12 +24,12 @@ public struct ActionInput: Sendable {
         var issues: [ValidationIssue] = []
         let known = Set(specs.map(\.name))
         for name in raw.keys.sorted() where !known.contains(name) {
-            issues.append(ValidationIssue(parameter: rename(name), rule: "is not a parameter of this action"))
+            issues.append(ValidationIssue(parameter: rename(name), rule: "is not a parameter of this action", kind: .unknown))
         }
         for spec in specs {
             guard let given = raw[spec.name], !isAbsent(given) else {
                 if let fallback = spec.defaultValue { values[spec.name] = fallback }
-                else if spec.required { issues.append(ValidationIssue(parameter: rename(spec.name), rule: "is required")) }
+                else if spec.required { issues.append(ValidationIssue(parameter: rename(spec.name), rule: "is required", kind: .missing)) }
                 continue
             }
             switch spec.validate(given) {
@@ -38,8 +39,8 @@ public struct ActionInput: Sendable {
                 issues.append(issue)
             }
         }
-        let given = Set(raw.keys.filter { values[$0] != nil })
-        issues += rules.compactMap { $0.issue(given: given, rename: rename) }
+        let given = values.filter { raw[$0.key] != nil }
+        issues += rules.compactMap { $0.issue(values: given, rename: rename) }
         return issues.isEmpty ? .success(ActionInput(values: values)) : .failure(.invalidInput(issues))
     }
 
@@ -75,7 +76,7 @@ public struct ActionInput: Sendable {
     /// A required string parameter. Validation guarantees it is there; if a caller skipped
     /// validation, the action fails naming it rather than sending an empty value.
     func required(_ name: String) throws(ActionFailure) -> String {
-        guard let text = string(name) else { throw .invalidInput([ValidationIssue(parameter: name, rule: "is required")]) }
+        guard let text = string(name) else { throw .invalidInput([ValidationIssue(parameter: name, rule: "is required", kind: .missing)]) }
         return text
     }
 }

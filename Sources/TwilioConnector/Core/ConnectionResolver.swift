@@ -34,7 +34,7 @@ enum ConnectionResolver {
         let endpoint = fallback?.endpoint ?? .twilio()
         if let key = text("apiKey") {
             guard let accountSID, let keySecret = text("apiSecret") else {
-                return .failure(.invalidInput([ValidationIssue(parameter: "apiKey", rule: "needs apiSecret and accountSid as well")]))
+                return .failure(.invalidInput([ValidationIssue(parameter: "apiKey", rule: "needs apiSecret and accountSid as well", kind: .combination)]))
             }
             return .success(configuration(.apiKey(key, secret: keySecret, accountSID: accountSID), endpoint: endpoint, fallback: fallback))
         }
@@ -45,9 +45,9 @@ enum ConnectionResolver {
             }
             return .success(configuration(.authToken(accountSID: sid, authToken: token), endpoint: endpoint, fallback: fallback))
         case (_?, nil):
-            return .failure(.invalidInput([ValidationIssue(parameter: "authToken", rule: "is required with accountSid")]))
+            return .failure(.invalidInput([ValidationIssue(parameter: "authToken", rule: "is required with accountSid", kind: .combination)]))
         case (nil, _?):
-            return .failure(.invalidInput([ValidationIssue(parameter: "accountSid", rule: "is required with authToken")]))
+            return .failure(.invalidInput([ValidationIssue(parameter: "accountSid", rule: "is required with authToken", kind: .combination)]))
         case (nil, nil):
             guard fallback != nil else {
                 return .failure(.other("No Twilio connection: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or pass accountSid and authToken."))

@@ -1,3 +1,5 @@
+import TwilioKit
+
 /// A rule over several parameters of one action.
 public enum CrossRule: Sendable {
     /// Exactly one of the parameters must be given.
@@ -8,25 +10,34 @@ public enum CrossRule: Sendable {
     case atMostOne([String])
     /// When the first parameter is given, the others must be too.
     case requires(String, [String])
+    /// When the select is given, the fields of its option must be given and those of its other
+    /// options must not.
+    case select(ParameterSelect)
 
-    /// The issue when `given` (the names present) breaks the rule.
-    func issue(given: Set<String>, rename: (String) -> String) -> ValidationIssue? {
+    /// The issue when `values` (the parameters present, validated) break the rule.
+    func issue(values: [String: JSONValue], rename: (String) -> String) -> ValidationIssue? {
+        let given = Set(values.keys)
         func list(_ names: [String]) -> String { names.map(rename).joined(separator: ", ") }
+        func combination(_ parameter: String, _ rule: String) -> ValidationIssue {
+            ValidationIssue(parameter: parameter, rule: rule, kind: .combination)
+        }
         switch self {
         case .exactlyOne(let names):
             let present = names.filter(given.contains)
             if present.count == 1 { return nil }
-            return ValidationIssue(parameter: list(names), rule: present.isEmpty
+            return combination(list(names), present.isEmpty
                 ? "one of these is required" : "are mutually exclusive: give exactly one (got \(list(present)))")
         case .atLeastOne(let names):
-            return names.contains(where: given.contains) ? nil : ValidationIssue(parameter: list(names), rule: "at least one of these is required")
+            return names.contains(where: given.contains) ? nil : combination(list(names), "at least one of these is required")
         case .atMostOne(let names):
             let present = names.filter(given.contains)
-            return present.count <= 1 ? nil : ValidationIssue(parameter: list(present), rule: "are mutually exclusive: give at most one")
+            return present.count <= 1 ? nil : combination(list(present), "are mutually exclusive: give at most one")
         case .requires(let name, let others):
             guard given.contains(name) else { return nil }
             let missing = others.filter { !given.contains($0) }
-            return missing.isEmpty ? nil : ValidationIssue(parameter: rename(name), rule: "needs \(list(missing)) as well")
+            return missing.isEmpty ? nil : combination(rename(name), "needs \(list(missing)) as well")
+        case .select(let select):
+            return select.disagreement(values: values, rename: rename).map { combination(rename(select.name), $0) }
         }
     }
 }

@@ -17,7 +17,8 @@ public struct ParameterSpec: Sendable {
         case choiceList([String])
         /// A JSON object (or a string holding one).
         case object
-        /// An ISO 8601 date-time.
+        /// An ISO 8601 date-time, or the component dialect's `{"dateTime", "zoneId"}` (a local
+        /// date-time in an IANA time zone), converted to the instant it names.
         case dateTime
     }
 
@@ -99,13 +100,18 @@ public struct ParameterSpec: Sendable {
             schema["type"] = "string"
             schema["enum"] = .array(choices.map(JSONValue.string))
         case .choiceList(let choices):
-            schema["type"] = "array"
-            schema["items"] = ["type": "string", "enum": .array(choices.map(JSONValue.string))]
+            schema["oneOf"] = [["type": "array", "items": ["type": "string", "enum": .array(choices.map(JSONValue.string))]],
+                               ["type": "string", "description": "items separated by commas or new lines"]]
         case .object:
-            schema["type"] = "object"
+            schema["anyOf"] = [["type": "object"], ["type": "string", "description": "the object as JSON text"]]
         case .dateTime:
-            schema["type"] = "string"
-            schema["format"] = "date-time"
+            schema["anyOf"] = [
+                ["type": "string", "format": "date-time"],
+                ["type": "object", "additionalProperties": false, "required": ["dateTime", "zoneId"], "properties": [
+                    "dateTime": ["type": "string", "description": "The local date-time, without offset: 2030-01-31T09:00:00."],
+                    "zoneId": ["type": "string", "description": "The IANA time zone it is read in: Europe/Paris."],
+                ]],
+            ]
         }
         if let defaultValue { schema["default"] = defaultValue }
         return .object(schema)
@@ -147,7 +153,7 @@ public struct ParameterSpec: Sendable {
             }
             return .success(.string(text))
         case .choiceList(let choices):
-            guard let items = value.stringItems else { return issue("must be an array of strings") }
+            guard let items = value.stringItems else { return issue("must be an array of strings or a comma- or newline-separated string") }
             if let wrong = items.first(where: { !choices.contains($0) }) {
                 return issue("contains '\(wrong)'; each item must be one of \(choices.joined(separator: ", "))")
             }
@@ -158,8 +164,14 @@ public struct ParameterSpec: Sendable {
                case .object = parsed { return .success(parsed) }
             return issue("must be a JSON object")
         case .dateTime:
+            if let zoned = ZonedDateTime(value) {
+                switch zoned.instant() {
+                case .success(let instant): return .success(.string(TwilioDateFormat.iso8601String(from: instant)))
+                case .failure(let problem): return issue(problem.rule)
+                }
+            }
             guard let text = value.scalarText, TwilioDateFormat.date(from: text) != nil else {
-                return issue("must be an ISO 8601 date-time such as 2030-01-31T09:00:00Z")
+                return issue(#"must be an ISO 8601 date-time such as 2030-01-31T09:00:00Z, or {"dateTime": "2030-01-31T09:00:00", "zoneId": "Europe/Paris"}"#)
             }
             return .success(.string(text))
         }

@@ -2,7 +2,9 @@ import TwilioKit
 
 extension ComponentDialect {
     static let voiceActions: [DialectAction] = [
-        callAction(VoiceActions.makeCall, example: ["To": "+14155559999", "From": "+15005550006", "Say": "Your order has shipped.", "Timeout": 30]),
+        // Seed 002 spells the ring timeout `timeout` (seconds, as Twilio's `Timeout`).
+        callAction(VoiceActions.makeCall, aliases: ["timeout": "Timeout"],
+                   example: ["To": "+14155559999", "From": "+15005550006", "Say": "Your order has shipped.", "Timeout": 30]),
         callAction(VoiceActions.getCall, example: ["Sid": "CA00000000000000000000000000000000"]),
         action(VoiceActions.listCalls, outputSchema: listSchema("calls", item: callSchema),
                example: ["To": "+14155559999", "Status": "completed", "limit": 20]) { result in
@@ -20,8 +22,8 @@ extension ComponentDialect {
         },
     ]
 
-    private static func callAction(_ core: CoreAction<Call>, example: JSONValue) -> DialectAction {
-        action(core, outputSchema: callSchema, example: example, render: renderCall)
+    private static func callAction(_ core: CoreAction<Call>, aliases: [String: String] = [:], example: JSONValue) -> DialectAction {
+        action(core, aliases: aliases, outputSchema: callSchema, example: example, render: renderCall)
     }
 
     /// A call with seed 002's `callSid` and integer `duration`, plus every call field.

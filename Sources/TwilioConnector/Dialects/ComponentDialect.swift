@@ -7,11 +7,17 @@ enum ComponentDialect {
 
     static let actions: [DialectAction] = messagingActions + bulkActions + voiceActions + lookupAndVerifyActions + intelligenceActions + accountActions
 
-    /// A component action: the core action under its own name.
-    static func action<Output>(_ core: CoreAction<Output>, outputSchema: JSONValue, example: JSONValue,
+    /// A component action: the core action under its own name, with seed 004's `AccountSid`, and
+    /// every property of its output schema in its output (null when the model has no value).
+    static func action<Output>(_ core: CoreAction<Output>, aliases: [String: String] = [:], outputSchema: JSONValue, example: JSONValue,
                                render: @escaping @Sendable (Output) -> [String: JSONValue]) -> DialectAction {
-        DialectAction(core.signature.name, dialect: .component, core: core, prepare: droppingEmptyPlaceholders,
-                      outputSchema: outputSchema, example: example, render: render)
+        let promised = outputSchema.objectFields?["properties"]?.objectFields.map { Array($0.keys) } ?? []
+        return DialectAction(core.signature.name, dialect: .component, core: core, aliases: aliases, extra: [.accountSid],
+                             prepare: droppingEmptyPlaceholders, outputSchema: outputSchema, example: example) { output in
+            var fields = render(output)
+            for name in promised where fields[name] == nil { fields[name] = .null }
+            return fields
+        }
     }
 
     /// The input without `{}` and `[]`: component engines send them, as the seeds' examples show

@@ -17,10 +17,13 @@ struct DialectAction: Sendable {
     /// The dialect's name for the action.
     let name: String
     let dialect: ConnectorDialect
-    /// The core action's names, parameters and rules.
+    /// The core action's names, parameters (with the dialect's own, such as `AccountSid`) and rules.
     let core: ActionSignature
     /// Dialect parameter name → core parameter name; unlisted names are the same in both.
     let parameterNames: [String: String]
+    /// Other names the dialect accepts for a core parameter (alias → core name): another
+    /// platform's spelling, shown in the schema beside the parameter's own name.
+    let aliases: [String: String]
     /// Core parameters this dialect does not offer.
     let hidden: Set<String>
     /// Core parameters whose default differs in this dialect (shown in its schema, applied when absent).
@@ -37,20 +40,26 @@ struct DialectAction: Sendable {
     let visibleParameters: [ParameterSpec]
 
     init<Output>(_ name: String, dialect: ConnectorDialect, core: CoreAction<Output>, parameterNames: [String: String] = [:],
-                 hidden: Set<String> = [], defaults: [String: JSONValue] = [:],
-                 prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
+                 aliases: [String: String] = [:], extra: [DialectParameter] = [], hidden: Set<String> = [],
+                 defaults: [String: JSONValue] = [:], prepare: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue] = { $0 },
                  outputSchema: JSONValue, example: JSONValue, render: @escaping @Sendable (Output) -> [String: JSONValue]) {
+        let signature = core.signature
         self.name = name
         self.dialect = dialect
-        self.core = core.signature
+        self.core = ActionSignature(name: signature.name, title: signature.title, summary: signature.summary,
+                                    parameters: signature.parameters + extra.map(\.spec), rules: signature.rules)
         self.parameterNames = parameterNames
+        self.aliases = aliases
         self.hidden = hidden
         self.defaults = defaults
         self.prepare = prepare
         self.outputSchema = outputSchema
         self.example = example
-        visibleParameters = core.signature.parameters.filter { !hidden.contains($0.name) }
-        perform = { input, context throws(ActionFailure) in render(try await core.perform(input, context)) }
+        visibleParameters = self.core.parameters.filter { !hidden.contains($0.name) }
+        perform = { input, context throws(ActionFailure) in
+            for parameter in extra { try parameter.check(input, context) }
+            return render(try await core.perform(input, context))
+        }
     }
 
     /// The dialect's name of a core parameter.
@@ -58,19 +67,53 @@ struct DialectAction: Sendable {
         parameterNames.first { $0.value == coreName }?.key ?? coreName
     }
 
-    /// The input with core parameter names.
-    func coreInput(_ input: [String: JSONValue]) -> [String: JSONValue] {
+    /// The input with core parameter names; refused when a parameter is given under two of its
+    /// names (its own and an alias).
+    func coreInput(_ input: [String: JSONValue]) -> Result<[String: JSONValue], ActionFailure> {
         var renamed: [String: JSONValue] = [:]
-        for (name, value) in input { renamed[parameterNames[name] ?? name] = value }
+        var givenNames: [String: [String]] = [:]
+        for (name, value) in input {
+            let core = coreName(of: name)
+            if ActionInput.isAbsent(value) {
+                if renamed[core] == nil { renamed[core] = value }
+                continue
+            }
+            givenNames[core, default: []].append(name)
+            renamed[core] = value
+        }
+        let issues = givenNames.values.filter { $0.count > 1 }.map {
+            ValidationIssue(parameter: $0.sorted().joined(separator: ", "), rule: "name the same parameter: give one", kind: .combination)
+        }
+        guard issues.isEmpty else { return .failure(.invalidInput(issues)) }
         for (name, value) in defaults where ActionInput.isAbsent(renamed[name]) { renamed[name] = value }
-        return prepare(renamed)
+        return .success(prepare(renamed))
     }
 
-    /// What `describe` shows.
+    /// The dialect's name of each core parameter as `input` spells it: the alias it used, if any.
+    func names(in input: [String: JSONValue]) -> @Sendable (String) -> String {
+        let used = Dictionary(input.keys.compactMap { name in aliases[name].map { ($0, name) } }, uniquingKeysWith: { first, _ in first })
+        return { [self] coreName in used[coreName] ?? dialectName(of: coreName) }
+    }
+
+    /// The core name of a dialect parameter name or alias.
+    private func coreName(of name: String) -> String {
+        aliases[name] ?? parameterNames[name] ?? name
+    }
+
+    /// What `describe` shows: the aliases are properties too, each with its parameter's schema.
     var description: ActionDescription {
-        ActionDescription(name: name, dialect: dialect, title: core.title, summary: core.summary,
-                          inputSchema: core.inputSchema(rename: dialectName(of:), hiding: hidden, defaults: defaults),
-                          outputSchema: outputSchema, example: example)
+        var inputSchema = core.inputSchema(rename: dialectName(of:), hiding: hidden, defaults: defaults)
+        if case .object(var schema) = inputSchema, case .object(var properties)? = schema["properties"] {
+            for (alias, coreName) in aliases {
+                guard case .object(var property)? = properties[dialectName(of: coreName)] else { continue }
+                property["description"] = .string("Another name of \(dialectName(of: coreName)). " + (property["description"]?.scalarText ?? ""))
+                properties[alias] = .object(property)
+            }
+            schema["properties"] = .object(properties)
+            inputSchema = .object(schema)
+        }
+        return ActionDescription(name: name, dialect: dialect, title: core.title, summary: core.summary,
+                                 inputSchema: inputSchema, outputSchema: outputSchema, example: example)
     }
 }
 

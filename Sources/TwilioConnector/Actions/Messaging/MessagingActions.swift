@@ -56,9 +56,15 @@ enum MessagingActions {
     /// guarantees the empty recipient never leaves.
     static let blankMessage = Create(to: "")
 
+    /// Seed 004's selects of sendSMS: which kind of sender, which kind of content.
+    static let selects = [
+        ParameterSelect("Source", "The kind of sender", options: [["From"], ["MessagingServiceSid"]]),
+        ParameterSelect("Content", "The kind of content", options: [["Body"], ["MediaUrl"], ["ContentSid"]]),
+    ]
+
     static let sendSMS = CoreAction(
         "sendSMS", title: "Send SMS", summary: "Send an SMS (or, with media, an MMS) message.",
-        parameters: sendParameters.specs() + [trackStatus], rules: sendRules
+        parameters: sendParameters.specs() + [trackStatus] + selects.map(\.spec), rules: sendRules + selects.map(\.rule)
     ) { input, context throws(ActionFailure) in
         let parameters = tracked(sendParameters.request(input, from: blankMessage), input, context)
         return try await twilio { () async throws(TwilioError) in try await context.client.messages.create(parameters) }

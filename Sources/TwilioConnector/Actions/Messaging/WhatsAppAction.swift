@@ -28,12 +28,12 @@ extension MessagingActions {
         parameters.to = whatsAppAddress(parameters.to, parameter: "To", checks: &checks)
         parameters.from = whatsAppAddress(try input.required("From"), parameter: "From", checks: &checks)
         if input.bool("useTemplate") == true {
-            checks.expect(input.has("ContentSid"), "ContentSid", "is required when {useTemplate} is true")
-            checks.expect(!input.has("Body"), "Body", "is not allowed when {useTemplate} is true: the template holds the text")
-            checks.expect(!input.has("MediaUrl"), "MediaUrl", "is not allowed when {useTemplate} is true: the template holds the media")
+            checks.expect(input.has("ContentSid"), "ContentSid", "is required when {useTemplate} is true", kind: .combination)
+            checks.expect(!input.has("Body"), "Body", "is not allowed when {useTemplate} is true: the template holds the text", kind: .combination)
+            checks.expect(!input.has("MediaUrl"), "MediaUrl", "is not allowed when {useTemplate} is true: the template holds the media", kind: .combination)
         } else {
-            checks.expect(input.has("Body") || input.has("MediaUrl"), "Body", "is required when {useTemplate} is false (unless {MediaUrl} is given)")
-            checks.expect(!input.has("ContentSid"), "ContentSid", "is only used when {useTemplate} is true")
+            checks.expect(input.has("Body") || input.has("MediaUrl"), "Body", "is required when {useTemplate} is false (unless {MediaUrl} is given)", kind: .combination)
+            checks.expect(!input.has("ContentSid"), "ContentSid", "is only used when {useTemplate} is true", kind: .combination)
         }
         try checks.finish()
         return try await twilio { () async throws(TwilioError) in try await context.client.messages.create(parameters) }

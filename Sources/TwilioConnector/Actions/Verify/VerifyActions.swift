@@ -30,7 +30,7 @@ enum VerifyActions {
             checks.expect(ValueChecks.isPhoneNumber(parameters.to), "To",
                           "must be an E.164 phone number such as +14155550100 when {Channel} is \(parameters.channel.rawValue)",
                           value: parameters.to)
-            checks.expect(!input.has("ChannelConfiguration"), "ChannelConfiguration", "is only used when {Channel} is email")
+            checks.expect(!input.has("ChannelConfiguration"), "ChannelConfiguration", "is only used when {Channel} is email", kind: .combination)
         }
         if let code = parameters.customCode {
             checks.expect(ValueChecks.isVerificationCode(code), "CustomCode", "must be 4 to 10 digits", value: code)

@@ -98,7 +98,7 @@ enum VoiceActions {
         if let application = input.string("ApplicationSid") {
             return .application(sid: application)
         }
-        checks.report("Say, Twiml, Url, ApplicationSid", "one of these is required")
+        checks.report("Say, Twiml, Url, ApplicationSid", "one of these is required", kind: .combination)
         return .twiml("")
     }
 }

@@ -18,7 +18,7 @@ struct RecordingFile {
         var checks = ValueChecks()
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
             checks.expect(!isFolder.boolValue, "SaveTo", "names a folder; give a file path such as \(url.path)/recording.wav", value: path)
-            checks.expect(isFolder.boolValue || overwrite, "SaveTo", "names an existing file; pass {Overwrite}=true to replace it", value: path)
+            checks.expect(isFolder.boolValue || overwrite, "SaveTo", "names an existing file; pass {Overwrite}=true to replace it", value: path, kind: .combination)
         } else {
             let folder = url.deletingLastPathComponent().path
             checks.expect(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue,

@@ -44,8 +44,16 @@ enum BlockDialect {
                                render: @escaping @Sendable (Output) -> [String: JSONValue]) -> DialectAction {
         DialectAction(name, dialect: .block, core: core,
                       parameterNames: ParameterNaming.names(of: core.signature, style: ParameterNaming.camelCase, overrides: names),
-                      defaults: defaults, prepare: prepare, outputSchema: outputSchema, example: example, render: render)
+                      extra: credentials, defaults: defaults, prepare: prepare, outputSchema: outputSchema, example: example, render: render)
     }
+
+    /// Seed 000's per-call credentials, in every block's schema; ``ConnectionResolver`` takes them
+    /// before validation.
+    static let credentials: [DialectParameter] = [
+        DialectParameter(described: ParameterSpec(
+            "accountSid", .string(.sid("AC")), "The Account SID this call acts on, with authToken; without both, the default connection.")),
+        DialectParameter(described: ParameterSpec("authToken", .string(.nonEmpty), "The Auth Token of accountSid (never echoed).")),
+    ]
 
     /// The lookup's `type` as Lookup v1 spelled it (`carrier`, `caller-name`) → Lookup v2's data packages.
     @Sendable private static func lookupTypes(_ input: [String: JSONValue]) -> [String: JSONValue] {

@@ -7,7 +7,7 @@ enum ToolkitDialect {
     static let callSid = "CA00000000000000000000000000000000"
 
     static let actions: [DialectAction] = [
-        action("send_message", MessagingActions.sendSMS, .resource("message", .message),
+        action("send_message", MessagingActions.sendSMS, .resource("message", .message), hidden: Set(MessagingActions.selects.map(\.name)),
                example: ["to": "+14155559999", "from_number": "+15005550006", "body": "Hello from an agent"]),
         action("make_phone_call", VoiceActions.makeCall, .resource("call", .call),
                example: ["to": "+14155559999", "from_number": "+15005550006", "say": "Your order has shipped."]),

@@ -28,16 +28,17 @@ extension ToolkitOutput where Output: ToolkitModel {
 }
 
 extension ToolkitOutput {
-    /// Resources under a key (`messages`, `calls`, …), and whether more exist.
+    /// Resources under a key (`messages`, `calls`, …), up to the limit. Seed 001's list schemas
+    /// have no room for paging information, so none is given.
     static func list<Item: ToolkitModel>(_ key: String, _ resource: ToolkitResource) -> Self where Output == ListResult<Item> {
-        Self(shape: .list(key, resource, pages: true)) { list in
-            [key: .array(list.items.map { .object(resource.fields.project($0.toolkitFields)) }), "has_more": .bool(list.hasMore)]
+        Self(shape: .list(key, resource)) { list in
+            [key: .array(list.items.map { .object(resource.fields.project($0.toolkitFields)) })]
         }
     }
 
     /// Resources under a key, all of them (nothing to page).
     static func all<Item: ToolkitModel>(_ key: String, _ resource: ToolkitResource) -> Self where Output == [Item] {
-        Self(shape: .list(key, resource, pages: false)) { items in
+        Self(shape: .list(key, resource)) { items in
             [key: .array(items.map { .object(resource.fields.project($0.toolkitFields)) })]
         }
     }
@@ -68,7 +69,7 @@ extension ToolkitOutput where Output == BulkSendReport {
 enum ToolkitOutputShape: Sendable {
     case none
     case resource(String, ToolkitResource)
-    case list(String, ToolkitResource, pages: Bool)
+    case list(String, ToolkitResource)
     case fields([OutputField])
 
     /// The output's JSON Schema in the seed's form, titled `<ActionName>Output`.
@@ -84,10 +85,9 @@ enum ToolkitOutputShape: Sendable {
         case .resource(let key, let resource):
             properties[key] = ["anyOf": [["$ref": .string(ToolkitSchema.reference(resource.title))], ["type": "null"]], "default": .null]
             definitions = [resource]
-        case .list(let key, let resource, let pages):
+        case .list(let key, let resource):
             properties[key] = ["items": ["$ref": .string(ToolkitSchema.reference(resource.title))],
                                "title": .string(ToolkitSchema.title(key)), "type": "array"]
-            if pages { properties["has_more"] = ["title": "Has More", "type": "boolean"] }
             definitions = [resource]
         case .fields(let fields):
             for field in fields { properties[field.name] = ToolkitSchema.property(field) }
