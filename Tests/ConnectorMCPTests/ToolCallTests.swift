@@ -28,7 +28,8 @@ struct ToolCallTests {
         let error = try #require(result.texts.first)
         #expect(error.contains("to must be an E.164 phone number"), "\(error)")
         let envelope = try JSONDecoder().decode(Value.self, from: Data(try #require(result.texts.last).utf8))
-        #expect(envelope.objectValue?["invalidParameters"]?.arrayValue?.first?.objectValue?["parameter"] == "to")
+        #expect(envelope.objectValue?["success"] == false)
+        #expect(envelope.objectValue?["error"]?.stringValue == error)
     }
 
     @Test func anUnknownToolIsAProtocolError() async throws {
