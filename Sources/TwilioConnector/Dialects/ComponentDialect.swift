@@ -12,8 +12,11 @@ enum ComponentDialect {
     static func action<Output>(_ core: CoreAction<Output>, aliases: [String: String] = [:], outputSchema: JSONValue, example: JSONValue,
                                render: @escaping @Sendable (Output) -> [String: JSONValue]) -> DialectAction {
         let promised = outputSchema.objectFields?["properties"]?.objectFields.map { Array($0.keys) } ?? []
+        // The output itself is always an object; only its fields may be null.
+        var output = outputSchema.objectFields ?? [:]
+        output["type"] = "object"
         return DialectAction(core.signature.name, dialect: .component, core: core, aliases: aliases, extra: [.accountSid],
-                             prepare: droppingEmptyPlaceholders, outputSchema: outputSchema, example: example) { output in
+                             prepare: droppingEmptyPlaceholders, outputSchema: .object(output), example: example) { output in
             var fields = render(output)
             for name in promised where fields[name] == nil { fields[name] = .null }
             return fields
@@ -31,21 +34,22 @@ enum ComponentDialect {
     }
 
     // MARK: Output schemas
+    // Every field is in the output, null when Twilio has no value for it.
 
-    static let stringSchema: JSONValue = ["type": "string"]
-    static let integerSchema: JSONValue = ["type": "integer"]
-    static let numberSchema: JSONValue = ["type": "number"]
-    static let booleanSchema: JSONValue = ["type": "boolean"]
-    static let anyObjectSchema: JSONValue = ["type": "object"]
+    static let stringSchema: JSONValue = ["type": ["string", "null"]]
+    static let integerSchema: JSONValue = ["type": ["integer", "null"]]
+    static let numberSchema: JSONValue = ["type": ["number", "null"]]
+    static let booleanSchema: JSONValue = ["type": ["boolean", "null"]]
+    static let anyObjectSchema: JSONValue = ["type": ["object", "null"]]
 
     /// An object schema with these properties.
     static func objectSchema(_ properties: [String: JSONValue]) -> JSONValue {
-        ["type": "object", "properties": .object(properties)]
+        ["type": ["object", "null"], "properties": .object(properties)]
     }
 
     /// An array schema whose items follow `items`.
     static func arraySchema(_ items: JSONValue = anyObjectSchema) -> JSONValue {
-        ["type": "array", "items": items]
+        ["type": ["array", "null"], "items": items]
     }
 
     static let dateTimeSchema = objectSchema(["dateTime": stringSchema, "zoneId": stringSchema])

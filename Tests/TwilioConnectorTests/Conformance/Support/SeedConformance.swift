@@ -125,10 +125,16 @@ struct SeedConformance {
         return problems
     }
 
-    /// The seeds' type of a schema property (`{"type": "object", "properties": …}` → `{…}`).
+    /// The seeds' type of a schema property (`{"type": "object", "properties": …}` → `{…}`); a
+    /// nullable type (`["string", "null"]`) is its non-null one, since the seeds mark no field null.
     static func seedType(_ schema: JSONValue) -> SeedType? {
         let fields = schema.objectFields ?? [:]
-        switch fields["type"]?.scalarText {
+        let type: String? = if case .array(let types)? = fields["type"] {
+            types.compactMap(\.scalarText).first { $0 != "null" }
+        } else {
+            fields["type"]?.scalarText
+        }
+        switch type {
         case "string": return .string
         case "integer": return .integer
         case "number": return .number
