@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "TwilioKit",
                 "ConnectorStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),

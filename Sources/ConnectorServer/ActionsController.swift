@@ -31,6 +31,6 @@ struct ActionsController {
         if let connection, let problem = connector.problem(withConnection: connection) {
             throw JSONHTTPError(.badRequest, "Invalid connection: \(problem).")
         }
-        return JSONResponse.make(await connector.run(action, parameters: .object(parameters), connection: connection))
+        return JSONResponse.make(await connector.run(action, parameters: .object(parameters), connection: connection, logger: context.logger))
     }
 }

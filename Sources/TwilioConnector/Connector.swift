@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TwilioKit
 
 /// The connector: every action of the seeds in three dialects, run from JSON parameters.
@@ -60,12 +61,12 @@ public struct Connector: Sendable {
 
     /// Runs `name` with `parameters` (a JSON object in the action's dialect); see
     /// ``run(_:parameters:connection:progress:)``.
-    public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil,
+    public func run(_ name: String, parameters: JSONValue, connection: JSONValue? = nil, logger: Logger? = nil,
                     progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
         guard let action = action(named: name) else {
             return ActionEnvelope.failure(message: unknownAction(name, listedBy: "`twilio-connector actions`"))
         }
-        return await run(action, parameters: parameters, connection: connection, progress: progress)
+        return await run(action, parameters: parameters, connection: connection, logger: logger, progress: progress)
     }
 
     /// Why `connection` (a call's `connection` object) cannot be used, or `nil` when it can.
@@ -76,15 +77,17 @@ public struct Connector: Sendable {
     /// Runs `action` with `parameters` (a JSON object in the action's dialect). `connection` may
     /// carry `accountSid` + `authToken` (or `username`/`password`, or `apiKey`/`apiSecret` with
     /// `accountSid`), overriding the default connection for this call. `progress` hears how far a
-    /// bulk send has got, after each recipient.
-    public func run(_ action: ConnectorAction, parameters: JSONValue, connection: JSONValue? = nil,
+    /// bulk send has got, after each recipient. `logger` (a request's) hears the action's Twilio
+    /// requests and its outcome, at debug level.
+    public func run(_ action: ConnectorAction, parameters: JSONValue, connection: JSONValue? = nil, logger: Logger? = nil,
                     progress: @escaping @Sendable (ActionProgress) -> Void = { _ in }) async -> JSONValue {
-        let envelope = await envelope(of: action.action, parameters: parameters, connection: connection, progress: progress)
+        let envelope = await envelope(of: action.action, parameters: parameters, connection: connection, logger: logger, progress: progress)
         ConnectorMetrics.action(action.name, envelope: envelope)
+        logger?.debug("Ran an action", metadata: ["action": "\(action.name)", "success": "\(envelope.objectFields?["success"] ?? .null)"])
         return envelope
     }
 
-    private func envelope(of action: DialectAction, parameters: JSONValue, connection: JSONValue?,
+    private func envelope(of action: DialectAction, parameters: JSONValue, connection: JSONValue?, logger: Logger?,
                           progress: @escaping @Sendable (ActionProgress) -> Void) async -> JSONValue {
         guard case .object(let given) = parameters else {
             return ActionEnvelope.failure(message: "The parameters must be a JSON object.")
@@ -93,14 +96,9 @@ public struct Connector: Sendable {
         if let connection, let problem = ConnectionResolver.problem(with: connection) {
             return ActionEnvelope.failure(.invalidInput([ValidationIssue(parameter: "connection", rule: problem)]), in: action.dialect)
         }
-        let client: TwilioClient
-        switch ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration) {
-        case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
-        case .success(nil):
-            guard let defaultClient else { return ActionEnvelope.failure(.other("No Twilio connection."), in: action.dialect) }
-            client = defaultClient
-        case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
-        }
+        // The connection's own parameters (accountSid, authToken) leave `raw` first; its problems
+        // are reported after the parameters', which a caller can fix without a connection.
+        let connectionResult = ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration)
         let input: ActionInput
         let rename = action.names(in: raw)
         switch action.coreInput(raw).flatMap({ ActionInput.validate($0, specs: action.visibleParameters, rules: action.core.rules,
@@ -108,6 +106,15 @@ public struct Connector: Sendable {
         case .success(let validated): input = validated
         case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
+        var client: TwilioClient
+        switch connectionResult {
+        case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
+        case .success(nil):
+            guard let defaultClient else { return ActionEnvelope.failure(.other("No Twilio connection."), in: action.dialect) }
+            client = defaultClient
+        case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
+        }
+        if let logger { client = client.withLogger(logger) }
         let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))

@@ -12,7 +12,7 @@ public struct TwilioClient: Sendable {
     /// Credentials, endpoint, timeout and retry policy.
     public private(set) var configuration: TwilioConfiguration
     let transport: any TwilioHTTPTransport
-    let logger: Logger
+    private(set) var logger: Logger
     private let elapsed: @Sendable () -> Duration
     private let sleep: @Sendable (Duration) async throws -> Void
 
@@ -47,6 +47,13 @@ public struct TwilioClient: Sendable {
     public var accountSID: String { configuration.credentials.accountSID }
 
     /// The same client with another per-attempt timeout, for one call or a group of calls.
+    public func withLogger(_ logger: Logger) -> TwilioClient {
+        var copy = self
+        copy.logger = logger
+        return copy
+    }
+
+    /// The same client with another timeout.
     public func withTimeout(_ timeout: Duration) -> TwilioClient {
         var copy = self
         copy.configuration.timeout = timeout
