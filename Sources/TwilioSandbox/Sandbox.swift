@@ -37,7 +37,12 @@ public enum Sandbox {
 
         TwimletsController().addRoutes(to: router.group(RouterPath(TwimletsController.prefix)))
         let sandbox = router.group("sandbox")
-        InspectionController(world: world).addRoutes(to: sandbox)
+        AccountOverviewController(world: world).addRoutes(to: sandbox)
+        NumberProvisioningController(world: world).addRoutes(to: sandbox)
+        MessagesInspectionController(world: world).addRoutes(to: sandbox)
+        HandsetsController(world: world).addRoutes(to: sandbox)
+        WebhooksController(world: world).addRoutes(to: sandbox)
+        FaultsController(world: world).addRoutes(to: sandbox)
         VoiceInspectionController(world: world).addRoutes(to: sandbox)
         VerifyInspectionController(world: world).addRoutes(to: sandbox)
         TranscriptAdminController(world: world).addRoutes(to: sandbox)

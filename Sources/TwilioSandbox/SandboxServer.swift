@@ -59,10 +59,3 @@ public final class SandboxServer: Sendable {
         ["TWILIO_ACCOUNT_SID": configuration.accountSID, "TWILIO_AUTH_TOKEN": configuration.authToken, "TWILIO_BASE_URL": baseURL]
     }
 }
-
-/// The sandbox could not start.
-public struct SandboxStartError: Error, CustomStringConvertible {
-    /// Why.
-    public let reason: String
-    public var description: String { "The sandbox could not start: \(reason)" }
-}

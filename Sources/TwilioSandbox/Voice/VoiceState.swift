@@ -208,28 +208,3 @@ actor VoiceState {
         }
     }
 }
-
-/// ListCall's filters.
-struct CallQuery: Sendable {
-    var to: String?
-    var from: String?
-    var parentCallSID: String?
-    var status: String?
-    var startTime: DateFilterRange = .any
-    var endTime: DateFilterRange = .any
-
-    func matches(_ call: CallRecord) -> Bool {
-        (to.map { call.to == $0 } ?? true)
-            && (from.map { call.from == $0 } ?? true)
-            && (parentCallSID.map { call.parentCallSID == $0 } ?? true)
-            && (status.map { call.status == $0 } ?? true)
-            && Self.matches(call.startTime, startTime)
-            && Self.matches(call.endTime, endTime)
-    }
-
-    /// A date filter matches only calls that have the date; no filter matches every call.
-    private static func matches(_ date: Date?, _ range: DateFilterRange) -> Bool {
-        guard range.onOrAfter != nil || range.onOrBefore != nil else { return true }
-        return date.map(range.contains) ?? false
-    }
-}

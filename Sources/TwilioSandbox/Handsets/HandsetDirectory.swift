@@ -1,8 +1,4 @@
-/// What a handset answers a `<Gather>` with: keys pressed (`Digits`) or words said (`SpeechResult`).
-enum GatherAnswer: Sendable, Hashable {
-    case digits
-    case speech
-}
+
 
 /// How the simulated handsets answer: delivered by default; a handset can be set unreachable or
 /// filtered, through the inspection API or by the sandbox's own magic numbers.

@@ -1,15 +1,6 @@
 import Foundation
 import TwilioKit
 
-/// How a call's TwiML execution ended.
-enum ExecutionEnd: Sendable, Equatable {
-    /// The document ran out, `<Hangup>`, a failed fetch, the time limit, or an interruption
-    /// (UpdateCall redirect or hang-up).
-    case ended
-    /// `<Reject>` before the call was answered: it ends `busy` or `no-answer`.
-    case rejected(String)
-}
-
 /// Runs a call's TwiML as Twilio does: fetches each document (signed, with the voice request
 /// parameters) or takes it inline, parses it with TwilioKit's ``VoiceResponse``, and executes its
 /// verbs in order, following `action` URLs and `<Redirect>`s from document to document.

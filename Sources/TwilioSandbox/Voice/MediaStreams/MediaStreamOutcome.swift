@@ -1,13 +1,3 @@
-import TwilioKit
-
-/// Connects a call's `<Connect><Stream>` to the application's WebSocket server: sends Twilio's
-/// Media Streams messages (`connected`, `start`, `media`, `stop`) for `call`, and collects what
-/// the server sends back, until the stream ends. The TwiML executor waits for ``run(_:call:)``
-/// to return before it goes on with the call.
-protocol MediaStreamBridge: Sendable {
-    func run(_ stream: TwiML.Stream, call: CallRecord) async -> MediaStreamOutcome
-}
-
 /// What happened on a media stream.
 struct MediaStreamOutcome: Sendable, Equatable {
     /// The audio the server sent back in `media` messages: 8 kHz µ-law bytes, in order.

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension SandboxRequestContext {
@@ -8,5 +9,11 @@ extension SandboxRequestContext {
         let requested = try parameters.require("AccountSid")
         guard requested == account else { throw SandboxError.notFound("/2010-04-01/Accounts/\(requested)") }
         return account
+    }
+
+    /// The path parameter `name`, percent-decoded (`%2B14155550100` is `+14155550100`).
+    func decodedParameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 }

@@ -1,20 +1,4 @@
-import Hummingbird
-import NIOCore
 import TwilioKit
-
-extension Request {
-    /// The form body (`application/x-www-form-urlencoded`), read up to `limit` bytes.
-    func form(limit: Int = 1 << 20) async throws -> FormParameters {
-        var body = try await self.body.collect(upTo: limit)
-        let text = body.readString(length: body.readableBytes) ?? ""
-        return FormParameters.decode(text)
-    }
-
-    /// The query string's parameters.
-    var query: FormParameters {
-        FormParameters.decode(uri.query ?? "")
-    }
-}
 
 extension FormParameters {
     /// The single value of `name`, or `nil`.

@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// `GET /sandbox/webhooks`: every webhook the sandbox posted for the caller's account, in order,
+/// with what came back.
+struct WebhooksController {
+    let world: SandboxWorld
+
+    func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
+        group.get("webhooks", use: list)
+    }
+
+    @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let account = try context.account
+        let deliveries = await world.events.deliveries(where: "AccountSid", is: account)
+        return SandboxResponse.json(.object([("webhooks", .array(deliveries.map(\.json)))]))
+    }
+}
