@@ -1,4 +1,4 @@
-
+import TwilioKit
 
 /// How the simulated handsets answer: delivered by default; a handset can be set unreachable or
 /// filtered, through the inspection API or by the sandbox's own magic numbers.
@@ -11,12 +11,12 @@ actor HandsetDirectory {
         /// `failed` with 30007 (message filtered by the carrier).
         case filtered
 
-        /// The final status, error code and message.
-        var final: (status: String, errorCode: Int?, errorMessage: String?) {
+        /// The message's final status, error code and error message.
+        var final: (status: MessageStatus, errorCode: Int?, errorMessage: String?) {
             switch self {
-            case .delivered: ("delivered", nil, nil)
-            case .unreachable: ("undelivered", 30003, "Unreachable destination handset")
-            case .filtered: ("failed", 30007, "Message filtered")
+            case .delivered: (.delivered, nil, nil)
+            case .unreachable: (.undelivered, 30003, "Unreachable destination handset")
+            case .filtered: (.failed, 30007, "Message filtered")
             }
         }
     }

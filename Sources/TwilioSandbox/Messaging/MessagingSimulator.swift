@@ -174,7 +174,7 @@ struct MessagingSimulator: Sendable {
         }
         guard message.status == "sent", await pause(step) else { return }
         let outcome = await handsets.outcome(for: message.to).final
-        await advance(sid, to: outcome.status) { message in
+        await advance(sid, to: outcome.status.rawValue) { message in
             message.errorCode = outcome.errorCode
             message.errorMessage = outcome.errorMessage
         }
