@@ -5,14 +5,13 @@ import Logging
 final class SandboxWorld: Sendable {
     let configuration: SandboxConfiguration
     let accounts: AccountDirectory
-    let numbers: PhoneNumberStore
-    /// Applications: voice and messaging settings for calls and numbers.
-    let applications: ApplicationStore
-    /// Messaging Services and their number pools.
-    let messagingServices: MessagingServiceStore
+    let applications: ApplicationsFacade
+    let phoneNumbers: PhoneNumbersFacade
+    let messagingServices: MessagingServicesFacade
     let messages: MessagingState
     let handsets = HandsetDirectory()
-    let events = EventLog()
+    /// Every webhook the sandbox posted.
+    let webhookLog = WebhookLog()
     let faults: FaultInjector
     let webhooks: WebhookDispatcher
     let messaging: MessagingSimulator
@@ -27,31 +26,32 @@ final class SandboxWorld: Sendable {
     let verify: VerifyState
     /// Voice Intelligence's transcripts (the main account starts with two demo ones).
     let transcripts: IntelligenceState
-    /// Content templates (the main account starts with the demo ones).
-    let contents: ContentState
+    let content: ContentFacade
+    let lookups: LookupsFacade
 
     /// A world in memory, or kept in `configuration.stateFile` (loaded from it when it exists).
     init(configuration: SandboxConfiguration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
-        numbers = try PhoneNumberStore(store: store)
-        applications = try ApplicationStore(store: store)
-        messagingServices = try MessagingServiceStore(store: store)
+        applications = try ApplicationsFacade(store: store)
+        phoneNumbers = try PhoneNumbersFacade(store: store, applications: applications)
+        messagingServices = try MessagingServicesFacade(store: store, phoneNumbers: phoneNumbers)
         messages = try MessagingState(store: store)
         voice = try VoiceState(store: store)
         verify = try VerifyState(store: store)
         transcripts = try IntelligenceState(accountSID: configuration.accountSID, store: store)
-        contents = try ContentState(accountSID: configuration.accountSID, store: store)
+        content = try ContentFacade(accountSID: configuration.accountSID, store: store)
+        lookups = LookupsFacade(phoneNumbers: phoneNumbers)
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
-        webhooks = WebhookDispatcher(accounts: accounts, log: events, httpClient: .shared, logger: logger)
-        messaging = MessagingSimulator(configuration: configuration, numbers: numbers, applications: applications,
+        webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: .shared, logger: logger)
+        messaging = MessagingSimulator(configuration: configuration, numbers: phoneNumbers,
                                        messagingServices: messagingServices, background: background, messages: messages,
                                        handsets: handsets, webhooks: webhooks)
         mediaStreams = WebSocketMediaStreamBridge(audio: configuration.mediaStreamAudio, voice: voice, handsets: handsets,
                                                   webhooks: webhooks, logger: logger)
-        calls = CallSimulator(configuration: configuration, numbers: numbers, applications: applications, voice: voice, handsets: handsets,
+        calls = CallSimulator(configuration: configuration, numbers: phoneNumbers, applications: applications, voice: voice, handsets: handsets,
                               webhooks: webhooks, mediaStreams: mediaStreams, background: background)
     }
 
@@ -59,7 +59,7 @@ final class SandboxWorld: Sendable {
     /// on their way move on; calls, which cannot outlive the process, end.
     func seed() async {
         for number in configuration.ownedNumbers {
-            await numbers.provision(number, accountSID: configuration.accountSID)
+            await phoneNumbers.provision(number, accountSID: configuration.accountSID)
         }
         await messaging.resumeDeliveries()
         await TranscriptionSimulator(world: self).resume()

@@ -3,7 +3,7 @@ import Hummingbird
 /// `GET /sandbox`: the caller's account at a glance: its numbers, and the magic numbers that
 /// make messages fail.
 struct AccountOverviewController {
-    let world: SandboxWorld
+    let phoneNumbers: PhoneNumbersFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.get("", use: overview)
@@ -11,7 +11,7 @@ struct AccountOverviewController {
 
     @Sendable func overview(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
-        let numbers = await world.numbers.list(accountSID: account, phoneNumber: nil, friendlyName: nil)
+        let numbers = await phoneNumbers.list(accountSID: account)
         return SandboxResponse.json(.object([
             ("account_sid", .string(account)),
             ("phone_numbers", .array(numbers.map { .string($0.phoneNumber) })),

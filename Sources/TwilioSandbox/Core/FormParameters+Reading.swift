@@ -48,4 +48,10 @@ extension FormParameters {
         }
         return value
     }
+
+    /// One of `allowed`, matched by raw value (the error lists them in order); `nil` when absent.
+    func oneOf<Value: RawRepresentable>(_ name: String, _ allowed: [Value]) throws(SandboxError) -> Value? where Value.RawValue == String {
+        guard let raw = try oneOf(name, allowed.map(\.rawValue)) else { return nil }
+        return allowed.first { $0.rawValue == raw }
+    }
 }

@@ -32,4 +32,10 @@ extension FormParameters {
         guard allowed.contains(value) else { throw .invalidV2Parameter(name, value) }
         return value
     }
+
+    /// One of `allowed`, matched by raw value; `nil` when absent.
+    func v2OneOf<Value: RawRepresentable>(_ name: String, _ allowed: [Value]) throws(SandboxError) -> Value? where Value.RawValue == String {
+        guard let raw = try v2OneOf(name, allowed.map(\.rawValue)) else { return nil }
+        return allowed.first { $0.rawValue == raw }
+    }
 }

@@ -5,35 +5,6 @@ import HTTPTypes
 /// Faults switched on per endpoint through the inspection API: a share of 429s, 500s or 503s,
 /// added latency, dropped connections. Draws come from a seeded generator, so a run repeats.
 actor FaultInjector {
-    /// One rule: requests whose method and path match get the fault with probability `rate`,
-    /// or the first `count` of them when `count` is set.
-    struct Rule: Sendable {
-        enum Kind: String, Sendable, CaseIterable {
-            case rateLimit = "429", serverError = "500", unavailable = "503", latency
-            /// Closes the connection before the request is handled.
-            case drop
-            /// Handles the request, then closes the connection instead of answering: the request
-            /// took effect but the client cannot know.
-            case dropResponse = "drop-response"
-        }
-        let kind: Kind
-        let method: String?
-        let pathContains: String
-        let rate: Double
-        var remaining: Int?
-        let latency: Duration
-        let retryAfterSeconds: Int
-
-        var json: SandboxJSON {
-            .object([
-                ("kind", .string(kind.rawValue)), ("method", .optional(method)), ("path_contains", .string(pathContains)),
-                ("rate", .number(String(rate))), ("remaining", .optional(remaining)),
-                ("latency_ms", .int(Int(latency.components.seconds * 1000 + latency.components.attoseconds / 1_000_000_000_000_000))),
-                ("retry_after", .int(retryAfterSeconds)),
-            ])
-        }
-    }
-
     /// What to do with one request.
     enum Decision: Sendable {
         case pass
@@ -42,15 +13,15 @@ actor FaultInjector {
         case dropResponse
     }
 
-    private var rules: [Rule] = []
+    private var rules: [FaultRule] = []
     private var generator: SeededGenerator
     private(set) var injectedCount = 0
 
     init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    func add(_ rule: Rule) { rules.append(rule) }
+    func add(_ rule: FaultRule) { rules.append(rule) }
     func clear() { rules.removeAll() }
-    var activeRules: [Rule] { rules }
+    var activeRules: [FaultRule] { rules }
 
     /// Decides the fate of a request, and the latency to add before it.
     func decide(method: String, path: String) -> (latency: Duration, decision: Decision) {
@@ -84,11 +55,5 @@ actor FaultInjector {
             }
         }
         return (latency, .pass)
-    }
-}
-
-extension FaultInjector.Rule {
-    func matches(method: String, path: String) -> Bool {
-        (self.method.map { $0.uppercased() == method } ?? true) && path.contains(pathContains)
     }
 }

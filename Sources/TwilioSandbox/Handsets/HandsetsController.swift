@@ -3,7 +3,7 @@ import TwilioKit
 
 /// `POST /sandbox/handsets/{Number}`: sets how a simulated handset behaves.
 struct HandsetsController {
-    let world: SandboxWorld
+    let handsets: HandsetDirectory
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("handsets/{Number}", use: configure)
@@ -15,13 +15,12 @@ struct HandsetsController {
         _ = try context.account
         let handset = try context.parameters.require("Number")
         let form = try await request.flexibleForm()
-        if let raw = try form.oneOf("Outcome", HandsetDirectory.Outcome.allCases.map(\.rawValue)),
-           let outcome = HandsetDirectory.Outcome(rawValue: raw) {
-            await world.handsets.setOutcome(outcome, for: handset)
+        if let outcome = try form.oneOf("Outcome", HandsetDirectory.Outcome.allCases) {
+            await handsets.setOutcome(outcome, for: handset)
         }
-        await world.handsets.queue(form.values("Digits"), .digits, for: handset)
-        await world.handsets.queue(form.values("Speech"), .speech, for: handset)
+        await handsets.queue(form.values("Digits"), .digits, for: handset)
+        await handsets.queue(form.values("Speech"), .speech, for: handset)
         return SandboxResponse.json(.object([("handset", .string(handset)),
-                                             ("outcome", .string(await world.handsets.outcome(for: handset).rawValue))]))
+                                             ("outcome", .string(await handsets.outcome(for: handset).rawValue))]))
     }
 }

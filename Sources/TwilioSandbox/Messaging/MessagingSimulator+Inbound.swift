@@ -6,7 +6,7 @@ extension MessagingSimulator {
     struct InboundResult: Sendable {
         let message: MessageRecord
         let replies: [MessageRecord]
-        let webhook: WebhookDispatcher.Delivery?
+        let webhook: WebhookDelivery?
     }
 
     /// A simulated handset sends `body` to the owned number `to`: the message is stored as
@@ -27,7 +27,7 @@ extension MessagingSimulator {
             media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
             segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
         await messages.insert(message)
-        var settings = await applications.settings(of: owned, handledBy: \.smsApplicationSID)
+        var settings = await numbers.settings(of: owned, handledBy: \.smsApplicationSID)
         if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
             settings.smsURL = service.inboundRequestURL
             settings.smsMethod = service.inboundMethod
@@ -37,7 +37,7 @@ extension MessagingSimulator {
         let parameters = Self.inboundParameters(message, profileName: profileName)
         var method = settings.smsMethod
         var replies: [MessageRecord] = []
-        var lastDelivery: WebhookDispatcher.Delivery?
+        var lastDelivery: WebhookDelivery?
         for _ in 0..<10 {
             let delivery = await webhooks.send(url, method: method, parameters: parameters, accountSID: owned.accountSID)
             lastDelivery = delivery

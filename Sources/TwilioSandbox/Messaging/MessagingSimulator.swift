@@ -6,9 +6,8 @@ import TwilioKit
 /// owned number's webhook with the TwiML reply acted on.
 struct MessagingSimulator: Sendable {
     let configuration: SandboxConfiguration
-    let numbers: PhoneNumberStore
-    let applications: ApplicationStore
-    let messagingServices: MessagingServiceStore
+    let numbers: PhoneNumbersFacade
+    let messagingServices: MessagingServicesFacade
     let background: BackgroundWork
     let messages: MessagingState
     let handsets: HandsetDirectory

@@ -3,7 +3,7 @@ import TwilioKit
 
 /// `POST /sandbox/numbers`: gives the caller's account another number.
 struct NumberProvisioningController {
-    let world: SandboxWorld
+    let phoneNumbers: PhoneNumbersFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("numbers", use: provision)
@@ -16,9 +16,9 @@ struct NumberProvisioningController {
         do { _ = try E164PhoneNumber(raw) } catch {
             throw SandboxError.invalidParameter("PhoneNumber", raw, rule: "must be E.164 (\(error))")
         }
-        if let owner = await world.numbers.owner(of: raw), owner.accountSID != account {
+        if let owner = await phoneNumbers.owner(of: raw), owner.accountSID != account {
             throw SandboxError(.conflict, code: 21422, "\(raw) belongs to another account")
         }
-        return SandboxResponse.json(await world.numbers.provision(raw, accountSID: account).json, status: .created)
+        return SandboxResponse.json(await phoneNumbers.provision(raw, accountSID: account).json, status: .created)
     }
 }

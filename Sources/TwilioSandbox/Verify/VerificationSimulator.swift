@@ -7,7 +7,7 @@ import TwilioKit
 /// emails are recorded on the verification for the inspection API.
 struct VerificationSimulator: Sendable {
     let state: VerifyState
-    let numbers: PhoneNumberStore
+    let numbers: PhoneNumbersFacade
     let messages: MessagingState
     let messaging: MessagingSimulator
 

@@ -13,7 +13,7 @@ struct VerificationsController {
     }
 
     private var simulator: VerificationSimulator {
-        VerificationSimulator(state: world.verify, numbers: world.numbers, messages: world.messages, messaging: world.messaging)
+        VerificationSimulator(state: world.verify, numbers: world.phoneNumbers, messages: world.messages, messaging: world.messaging)
     }
 
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {

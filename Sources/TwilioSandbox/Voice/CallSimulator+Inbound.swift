@@ -16,7 +16,7 @@ extension CallSimulator {
             throw SandboxError(.badRequest, code: 21606, "\(to) is not a number of this sandbox: provision it first")
         }
         await handsets.queue(digits, .digits, for: handset)
-        let settings = await applications.settings(of: owned, handledBy: \.voiceApplicationSID)
+        let settings = await numbers.settings(of: owned, handledBy: \.voiceApplicationSID)
         let now = Date()
         var call = CallRecord(
             sid: SID.make("CA"), accountSID: owned.accountSID, parentCallSID: nil, to: owned.phoneNumber, from: handset,

@@ -7,8 +7,8 @@ import TwilioKit
 /// call's TwiML run by ``TwiMLExecutor`` once it is answered.
 struct CallSimulator: Sendable {
     let configuration: SandboxConfiguration
-    let numbers: PhoneNumberStore
-    let applications: ApplicationStore
+    let numbers: PhoneNumbersFacade
+    let applications: ApplicationsFacade
     let voice: VoiceState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
@@ -16,7 +16,7 @@ struct CallSimulator: Sendable {
     let background: BackgroundWork
     let clock: VoiceClock
 
-    init(configuration: SandboxConfiguration, numbers: PhoneNumberStore, applications: ApplicationStore, voice: VoiceState,
+    init(configuration: SandboxConfiguration, numbers: PhoneNumbersFacade, applications: ApplicationsFacade, voice: VoiceState,
          handsets: HandsetDirectory, webhooks: WebhookDispatcher, mediaStreams: any MediaStreamBridge, background: BackgroundWork) {
         self.configuration = configuration
         self.numbers = numbers
@@ -72,7 +72,7 @@ struct CallSimulator: Sendable {
     }
 
     /// `ApplicationSid`: one of the account's Applications.
-    private static func application(_ sid: String, accountSID: String, in applications: ApplicationStore) async throws(SandboxError) -> ApplicationRecord {
+    private static func application(_ sid: String, accountSID: String, in applications: ApplicationsFacade) async throws(SandboxError) -> ApplicationRecord {
         guard let application = await applications.application(sid, accountSID: accountSID) else {
             throw SandboxError(.badRequest, code: 21218, "Invalid ApplicationSid: \(sid) is not an Application of this account")
         }

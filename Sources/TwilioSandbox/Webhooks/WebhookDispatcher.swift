@@ -8,38 +8,18 @@ import TwilioKit
 /// Posts webhooks the way Twilio does: form-encoded, signed with the account's Auth Token
 /// (`X-Twilio-Signature`), with an `I-Twilio-Idempotency-Token`, and records each delivery.
 struct WebhookDispatcher: Sendable {
-    /// One webhook request and what came back.
-    struct Delivery: Sendable {
-        let url: String
-        let method: String
-        let parameters: [(String, String)]
-        let signature: String
-        let idempotencyToken: String
-        let status: Int?
-        let responseBody: String
-        let contentType: String?
-        let date: Date
-
-        var json: SandboxJSON {
-            .object([
-                ("url", .string(url)), ("method", .string(method)),
-                ("parameters", .object(parameters.map { ($0.0, .string($0.1)) })),
-                ("signature", .string(signature)), ("idempotency_token", .string(idempotencyToken)),
-                ("response_status", .optional(status)), ("response_body", .string(responseBody)),
-                ("date", .string(TwilioDateFormat.iso8601String(from: date))),
-            ])
-        }
-    }
-
+    /// Whose Auth Token signs each account's webhooks.
     let accounts: AccountDirectory
-    let log: EventLog
+    /// Where each delivery is recorded.
+    let log: WebhookLog
     let httpClient: HTTPClient
+    /// Where a webhook that got no answer is logged.
     let logger: Logger
 
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult
     func send(_ url: String, method: String = "POST", parameters: [(String, String)], accountSID: String,
-              timeout: Duration = .seconds(15)) async -> Delivery {
+              timeout: Duration = .seconds(15)) async -> WebhookDelivery {
         let token = await accounts.authToken(of: accountSID) ?? ""
         let validator = TwilioRequestValidator(authToken: token)
         let isGET = method.uppercased() == "GET"
@@ -60,25 +40,23 @@ struct WebhookDispatcher: Sendable {
         }
         var status: Int?
         var body = ""
-        var contentType: String?
         do {
             let response = try await httpClient.execute(request, timeout: .init(timeout))
             status = Int(response.status.code)
-            contentType = response.headers.first(name: "Content-Type")
             var buffer = try await response.body.collect(upTo: 1 << 20)
             body = buffer.readString(length: buffer.readableBytes) ?? ""
         } catch {
             logger.info("webhook got no answer", metadata: ["url": "\(url)", "error": "\(error)"])
         }
-        let delivery = Delivery(url: url, method: method.uppercased(), parameters: parameters, signature: signature,
-                                idempotencyToken: idempotencyToken, status: status, responseBody: body,
-                                contentType: contentType, date: Date())
+        let delivery = WebhookDelivery(url: url, method: method.uppercased(), parameters: parameters, signature: signature,
+                                       idempotencyToken: idempotencyToken, status: status, responseBody: body, date: Date())
         await log.record(delivery)
         return delivery
     }
 }
 
-extension FormParameters {
+private extension FormParameters {
+    /// A form of `pairs`, in order.
     init(_ pairs: [(String, String)]) {
         self.init()
         for (name, value) in pairs { add(name, value) }

@@ -1,13 +1,14 @@
 /// Every webhook the sandbox sent, in order, for the inspection API and tests.
-actor EventLog {
-    private(set) var deliveries: [WebhookDispatcher.Delivery] = []
+actor WebhookLog {
+    private var deliveries: [WebhookDelivery] = []
 
-    func record(_ delivery: WebhookDispatcher.Delivery) {
+    /// Appends `delivery` to the log.
+    func record(_ delivery: WebhookDelivery) {
         deliveries.append(delivery)
     }
 
     /// The deliveries whose parameters contain `name` = `value`.
-    func deliveries(where name: String, is value: String) -> [WebhookDispatcher.Delivery] {
+    func deliveries(where name: String, is value: String) -> [WebhookDelivery] {
         deliveries.filter { $0.parameters.contains { $0.0 == name && $0.1 == value } }
     }
 }
