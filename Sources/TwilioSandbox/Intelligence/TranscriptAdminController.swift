@@ -7,7 +7,7 @@ import TwilioKit
 /// newline-separated), and optionally `CallSid`, `SourceSid` (`RE…`), `ServiceSid` (`GA…`, the demo
 /// service by default), `LanguageCode` (`en-US`), `CustomerKey`, `Redaction` (true).
 struct TranscriptAdminController {
-    let world: SandboxWorld
+    let intelligence: IntelligenceFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("transcripts", use: create)
@@ -31,7 +31,7 @@ struct TranscriptAdminController {
         builder.customerKey = form.first("CustomerKey")
         builder.redaction = try form.bool("Redaction") ?? true
         let transcript = builder.build(lines, date: Date())
-        await world.transcripts.insert(transcript)
+        await intelligence.insert(transcript)
         return SandboxResponse.json(transcript.json, status: .created)
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import TwilioKit
 
-/// A message the sandbox holds, inbound or outbound.
+/// A message the sandbox holds, inbound or outbound. Its status changes only through
+/// ``handle(_:sender:now:)``, which runs its ``MessageLifecycle``.
 struct MessageRecord: StoredRecord {
     static let kind = "message"
-    /// Statuses a message moves on from by itself.
-    static let inFlightStatuses: Set<String> = ["scheduled", "accepted", "queued", "sending", "sent"]
 
     /// A media item: its `ME…` SID and URL.
     struct Media: Codable, Sendable {
@@ -18,8 +17,8 @@ struct MessageRecord: StoredRecord {
     var from: String?
     let to: String
     var body: String
-    var status: String
-    let direction: String
+    private(set) var status: MessageStatus
+    let direction: MessageDirection
     let messagingServiceSID: String?
     /// The media attached, each with its `ME…` SID.
     var media: [Media]
@@ -33,15 +32,63 @@ struct MessageRecord: StoredRecord {
     var dateSent: Date?
     let sendAt: Date?
 
+    /// A new message created `now`: an `MM…` SID when it carries media (each item gets an `ME…`
+    /// SID), `SM…` otherwise; its segments counted from `body` unless given.
+    init(accountSID: String, from: String?, to: String, body: String, status: MessageStatus, direction: MessageDirection,
+         mediaURLs: [String] = [], messagingServiceSID: String? = nil, statusCallback: String? = nil,
+         segmentCount: Int? = nil, sendAt: Date? = nil, dateSent: Date? = nil, now: Date = Date()) {
+        sid = SID.make(mediaURLs.isEmpty ? "SM" : "MM")
+        self.accountSID = accountSID
+        self.from = from
+        self.to = to
+        self.body = body
+        self.status = status
+        self.direction = direction
+        self.messagingServiceSID = messagingServiceSID
+        media = mediaURLs.map { Media(sid: SID.make("ME"), url: $0) }
+        self.statusCallback = statusCallback
+        self.segmentCount = segmentCount ?? SMSSegmentation(body).segmentCount
+        dateCreated = now
+        dateUpdated = now
+        self.dateSent = dateSent
+        self.sendAt = sendAt
+    }
+
+    /// Where the message stands in its lifecycle.
+    var lifecycle: MessageLifecycle { MessageLifecycle(status: status, sendAt: sendAt) }
+
+    /// Moves the message on with `event` and applies what the transition calls for: the only
+    /// place a message's status changes. `sender` becomes its `from` once it is on its way.
+    mutating func handle(_ event: MessageLifecycle.Event, sender: String?, now: Date) -> MessageLifecycle.Action {
+        var lifecycle = self.lifecycle
+        let action = lifecycle.handle(event)
+        guard action.changesMessage else { return action }
+        status = lifecycle.status
+        dateUpdated = now
+        switch action {
+        case .assignSender:
+            from = from ?? sender
+        case .markSent:
+            dateSent = now
+        case .recordOutcome(let code, let message):
+            errorCode = code
+            errorMessage = message
+        case .ignore, .cancel, .refuseCancel:
+            break
+        }
+        return action
+    }
+
     /// US price per segment, as Twilio bills SMS; MMS and WhatsApp have their own.
     var price: String? {
-        guard dateSent != nil, status != "canceled" else { return nil }
+        guard dateSent != nil, status != .canceled else { return nil }
         let perMessage: Decimal = if to.hasPrefix("whatsapp:") { Decimal(string: "0.0050") ?? 0 }
             else if !media.isEmpty { Decimal(string: "0.0200") ?? 0 }
             else { (Decimal(string: "0.0079") ?? 0) * Decimal(segmentCount) }
         return "-" + String(format: "%.5f", NSDecimalNumber(decimal: perMessage).doubleValue)
     }
 
+    /// The resource's path below the API's domain.
     var uri: String { "/2010-04-01/Accounts/\(accountSID)/Messages/\(sid).json" }
 
     /// Twilio's JSON for the resource, every field present.
@@ -55,7 +102,7 @@ struct MessageRecord: StoredRecord {
             ("date_created", date(dateCreated)),
             ("date_sent", date(dateSent)),
             ("date_updated", date(dateUpdated)),
-            ("direction", .string(direction)),
+            ("direction", .string(direction.rawValue)),
             ("error_code", .optional(errorCode)),
             ("error_message", .optional(errorMessage)),
             ("from", .optional(from)),
@@ -65,7 +112,7 @@ struct MessageRecord: StoredRecord {
             ("price", .optional(price)),
             ("price_unit", "USD"),
             ("sid", .string(sid)),
-            ("status", .string(status)),
+            ("status", .string(status.rawValue)),
             ("subresource_uris", ["media": .string(base + "/Media.json"), "feedback": .string(base + "/Feedback.json")]),
             ("to", .string(to)),
             ("uri", .string(uri)),
@@ -100,10 +147,5 @@ struct MessageRecord: StoredRecord {
         case "vcf": return "text/vcard"
         default: return "application/octet-stream"
         }
-    }
-
-    /// Whether the message has reached a final state.
-    var isFinal: Bool {
-        ["delivered", "undelivered", "failed", "received", "canceled", "read"].contains(status)
     }
 }

@@ -3,14 +3,21 @@ import TwilioKit
 
 /// `/2010-04-01/Accounts/{AccountSid}/Messages…`: create, fetch, update, delete, list; media.
 struct MessagesController {
-    let world: SandboxWorld
+    let messaging: MessagingFacade
+
+    /// Messages by `{MessageSid}`, within the path's account.
+    private var messages: ResourceRoutes<MessageRecord> {
+        ResourceRoutes(api: .v2010, sidParameter: "MessageSid", notFound: .requestPath) { [messaging] sid, account in
+            await messaging.message(sid, accountSID: account)
+        }
+    }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("Messages.json", use: create)
         group.get("Messages.json", use: list)
-        group.get("Messages/{MessageSid}.json", use: fetch)
+        group.get("Messages/{MessageSid}.json", use: messages.fetch { $0.json })
         group.post("Messages/{MessageSid}.json", use: update)
-        group.delete("Messages/{MessageSid}.json", use: delete)
+        group.delete("Messages/{MessageSid}.json", use: messages.delete { [messaging] in await messaging.delete($0) })
         group.get("Messages/{MessageSid}/Media.json", use: listMedia)
         group.get("Messages/{MessageSid}/Media/{MediaSid}.json", use: fetchMedia)
         group.delete("Messages/{MessageSid}/Media/{MediaSid}.json", use: deleteMedia)
@@ -18,65 +25,51 @@ struct MessagesController {
 
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
-        let message = try await world.messaging.create(try await request.form(), accountSID: account)
+        let message = try await messaging.create(try await request.form(), accountSID: account)
         return SandboxResponse.json(message.json, status: .created)
     }
 
+    /// ListMessage: `To`, `From`, `DateSent` (with `<` and `>`), paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let query = request.query
-        let messages = await world.messages.list(accountSID: account, to: query.first("To"), from: query.first("From"),
-                                                 sentOn: try DateFilterRange(query, name: "DateSent"))
-        let page = try PageRequest(query).v2010Page(messages.map(\.json), key: "messages",
-                                                     path: "/2010-04-01/Accounts/\(account)/Messages.json", query: query)
-        return SandboxResponse.json(page)
-    }
-
-    @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        SandboxResponse.json(try await message(request, context).json)
+        let filter = MessageQuery(to: query.first("To"), from: query.first("From"), sentOn: try DateFilterRange(query, name: "DateSent"))
+        let messages = await messaging.list(accountSID: account, filter)
+        return try TwilioAPI.v2010.page(messages.map(\.json), key: "messages", path: "/2010-04-01/Accounts/\(account)/Messages.json",
+                                        request: request)
     }
 
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let sid = try context.parameters.require("MessageSid")
-        return SandboxResponse.json(try await world.messaging.update(sid, form: try await request.form(), accountSID: account).json)
-    }
-
-    @Sendable func delete(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let account = try context.pathAccount()
-        let sid = try context.parameters.require("MessageSid")
-        guard await world.messages.delete(sid, accountSID: account) else { throw SandboxError.notFound(request.uri.path) }
-        return SandboxResponse.noContent
+        return SandboxResponse.json(try await messaging.update(sid, form: try await request.form(), accountSID: account).json)
     }
 
     @Sendable func listMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let message = try await message(request, context)
+        let message = try await messages.record(request, context)
         let items = message.media.compactMap { message.mediaJSON($0.sid) }
-        let page = try PageRequest(request.query).v2010Page(items, key: "media_list",
-                                                             path: "/2010-04-01/Accounts/\(message.accountSID)/Messages/\(message.sid)/Media.json",
-                                                             query: request.query)
-        return SandboxResponse.json(page)
+        return try TwilioAPI.v2010.page(items, key: "media_list",
+                                        path: "/2010-04-01/Accounts/\(message.accountSID)/Messages/\(message.sid)/Media.json",
+                                        request: request)
     }
 
     @Sendable func fetchMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let message = try await message(request, context)
-        let mediaSID = try context.parameters.require("MediaSid")
-        guard let media = message.mediaJSON(mediaSID) else { throw SandboxError.notFound(request.uri.path) }
+        let (_, media) = try await media(request, context)
         return SandboxResponse.json(media)
     }
 
     @Sendable func deleteMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let message = try await message(request, context)
-        let mediaSID = try context.parameters.require("MediaSid")
-        guard message.mediaJSON(mediaSID) != nil else { throw SandboxError.notFound(request.uri.path) }
-        await world.messages.update(message.sid) { $0.media.removeAll { $0.sid == mediaSID } }
+        let (message, _) = try await media(request, context)
+        await messaging.deleteMedia(try context.parameters.require("MediaSid"), of: message)
         return SandboxResponse.noContent
     }
 
-    private func message(_ request: Request, _ context: SandboxRequestContext) async throws -> MessageRecord {
-        let account = try context.pathAccount()
-        let sid = try context.parameters.require("MessageSid")
-        guard let message = await world.messages.message(sid, accountSID: account) else { throw SandboxError.notFound(request.uri.path) }
-        return message
+    /// The message and the JSON of the media item `{MediaSid}` the path names; 404 otherwise.
+    private func media(_ request: Request, _ context: SandboxRequestContext) async throws -> (MessageRecord, SandboxJSON) {
+        let message = try await messages.record(request, context)
+        guard let media = message.mediaJSON(try context.parameters.require("MediaSid")) else {
+            throw SandboxError.notFound(request.uri.path)
+        }
+        return (message, media)
     }
 }

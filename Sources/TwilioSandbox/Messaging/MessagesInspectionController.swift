@@ -1,11 +1,11 @@
 import Hummingbird
 import TwilioKit
 
-/// `/sandbox/messages` and `/sandbox/handsets/{Number}/messages`: what the sandbox "delivered" to
+/// `/sandbox/messages` and `/sandbox/handsets/{Number}/messages`: what the sandbox delivered to
 /// the account's handsets, and handsets texting the account's numbers. Scoped to the caller's
 /// account.
 struct MessagesInspectionController {
-    let world: SandboxWorld
+    let messaging: MessagingFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.get("messages", use: messages)
@@ -15,7 +15,7 @@ struct MessagesInspectionController {
 
     /// Every message of the account, newest first.
     @Sendable func messages(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let all = await world.messages.list(accountSID: try context.account)
+        let all = await messaging.list(accountSID: try context.account)
         return SandboxResponse.json(.object([("messages", .array(all.map(\.json)))]))
     }
 
@@ -23,7 +23,7 @@ struct MessagesInspectionController {
     @Sendable func handsetMessages(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let number = try context.parameters.require("Number")
-        let conversation = await world.messages.conversation(of: number).filter { $0.accountSID == account }
+        let conversation = await messaging.conversation(of: number, accountSID: account)
         return SandboxResponse.json(.object([("handset", .string(number)), ("messages", .array(conversation.map(\.json)))]))
     }
 
@@ -32,7 +32,7 @@ struct MessagesInspectionController {
         _ = try context.account
         let handset = try context.parameters.require("Number")
         let form = try await request.flexibleForm()
-        let result = try await world.messaging.receive(
+        let result = try await messaging.receive(
             from: handset, to: try form.required("To"), body: form.first("Body") ?? "",
             mediaURLs: form.values("MediaUrl"), profileName: form.first("ProfileName"))
         return SandboxResponse.json(.object([

@@ -9,25 +9,25 @@ extension MessagingSimulator {
         let webhook: WebhookDelivery?
     }
 
+    /// The most documents a reply follows through `<Redirect>`s.
+    static let maximumRedirects = 10
+
     /// A simulated handset sends `body` to the owned number `to`: the message is stored as
     /// received, posted to the number's SmsUrl exactly as Twilio posts it, and each `<Message>` of
-    /// the TwiML reply is sent back (a `<Redirect>` is followed, up to 10 times).
+    /// the TwiML reply is sent back (a `<Redirect>` is followed, up to ``maximumRedirects`` times).
     func receive(from handset: String, to: String, body: String, mediaURLs: [String] = [],
                  profileName: String? = nil) async throws(SandboxError) -> InboundResult {
         do { _ = try ChannelAddress(handset) } catch {
             throw .invalidParameter("From", handset, rule: "must be an E.164 number or channel address (\(error))")
         }
-        guard let owned = await numbers.owner(of: to) else {
+        guard let owned = await phoneNumbers.owner(of: to) else {
             throw SandboxError(.badRequest, code: 21606, "\(to) is not a number of this sandbox: provision it first")
         }
         let now = Date()
-        let message = MessageRecord(
-            sid: SID.make(mediaURLs.isEmpty ? "SM" : "MM"), accountSID: owned.accountSID, from: handset, to: to, body: body,
-            status: "received", direction: "inbound", messagingServiceSID: nil,
-            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: nil,
-            segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: now, sendAt: nil)
-        await messages.insert(message)
-        var settings = await numbers.settings(of: owned, handledBy: \.smsApplicationSID)
+        let message = MessageRecord(accountSID: owned.accountSID, from: handset, to: to, body: body, status: .received,
+                                    direction: .inbound, mediaURLs: mediaURLs, dateSent: now, now: now)
+        await messages.save(message)
+        var settings = await phoneNumbers.settings(of: owned, handledBy: \.smsApplicationSID)
         if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
             settings.smsURL = service.inboundRequestURL
             settings.smsMethod = service.inboundMethod
@@ -38,8 +38,8 @@ extension MessagingSimulator {
         var method = settings.smsMethod
         var replies: [MessageRecord] = []
         var lastDelivery: WebhookDelivery?
-        for _ in 0..<10 {
-            let delivery = await webhooks.send(url, method: method, parameters: parameters, accountSID: owned.accountSID)
+        for _ in 0..<Self.maximumRedirects {
+            let delivery = await environment.webhooks.send(url, method: method, parameters: parameters, accountSID: owned.accountSID)
             lastDelivery = delivery
             guard delivery.status.map({ (200..<300).contains($0) }) == true, !delivery.responseBody.isEmpty,
                   case .messaging(let response)? = try? TwiMLDocument.parse(delivery.responseBody) else { break }
@@ -64,16 +64,10 @@ extension MessagingSimulator {
 
     /// A `<Message>` reply: from the number that was texted, to the handset, unless the verb says otherwise.
     private func sendReply(_ reply: TwiML.Message, inboundTo: String, inboundFrom: String, accountSID: String) async -> MessageRecord {
-        let now = Date()
-        let body = reply.body ?? ""
-        let message = MessageRecord(
-            sid: SID.make(reply.media.isEmpty ? "SM" : "MM"), accountSID: accountSID, from: reply.from ?? inboundTo,
-            to: reply.to ?? inboundFrom, body: body, status: "queued", direction: "outbound-reply", messagingServiceSID: nil,
-            media: reply.media.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) }, statusCallback: reply.action,
-            segmentCount: SMSSegmentation(body).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
-        await messages.insert(message)
-        let simulator = self
-        background.run { await simulator.deliver(message.sid, sender: message.from) }
+        let message = MessageRecord(accountSID: accountSID, from: reply.from ?? inboundTo, to: reply.to ?? inboundFrom,
+                                    body: reply.body ?? "", status: .queued, direction: .outboundReply,
+                                    mediaURLs: reply.media, statusCallback: reply.action)
+        await queue(message, sender: message.from)
         return message
     }
 
@@ -81,7 +75,7 @@ extension MessagingSimulator {
     static func inboundParameters(_ message: MessageRecord, profileName: String?) -> [(String, String)] {
         var parameters: [(String, String)] = [
             ("ToCountry", "US"), ("ToState", ""), ("SmsMessageSid", message.sid), ("NumMedia", String(message.media.count)),
-            ("ToCity", ""), ("FromZip", ""), ("SmsSid", message.sid), ("FromState", ""), ("SmsStatus", "received"),
+            ("ToCity", ""), ("FromZip", ""), ("SmsSid", message.sid), ("FromState", ""), ("SmsStatus", message.status.rawValue),
             ("FromCity", ""), ("Body", message.body), ("FromCountry", "US"), ("To", message.to), ("ToZip", ""),
             ("NumSegments", String(message.segmentCount)), ("MessageSid", message.sid),
             ("AccountSid", message.accountSID), ("From", message.from ?? ""), ("ApiVersion", "2010-04-01"),

@@ -1,239 +1,85 @@
 import Foundation
 import TwilioKit
 
-/// Twilio's messaging behaviour: validation on create (with the test-credential magic numbers),
-/// status progress with signed status callbacks, scheduling, and inbound messages posted to the
-/// owned number's webhook with the TwiML reply acted on.
+/// Twilio's messaging behaviour: validation on create (with the test-credential magic numbers,
+/// `+MessagingSimulator+Create`), each message moved through its ``MessageLifecycle`` with signed
+/// status callbacks, scheduling and cancelling (`+Update`), and inbound messages posted to the
+/// owned number's webhook with the TwiML reply acted on (`+Inbound`).
 struct MessagingSimulator: Sendable {
-    let configuration: SandboxConfiguration
-    let numbers: PhoneNumbersFacade
+    let environment: SimulationEnvironment
+    let messages: ResourceStore<MessageRecord>
+    let phoneNumbers: PhoneNumbersFacade
     let messagingServices: MessagingServicesFacade
-    let background: BackgroundWork
-    let messages: MessagingState
-    let handsets: HandsetDirectory
-    let webhooks: WebhookDispatcher
-
-    /// Twilio's test-credential numbers used as `From`.
-    static let magicFromErrors: [String: SandboxError] = [
-        "+15005550001": SandboxError(.badRequest, code: 21212, "The 'From' number +15005550001 is not a valid phone number, shortcode, or alphanumeric sender ID."),
-        "+15005550007": SandboxError(.badRequest, code: 21606, "The 'From' phone number provided (+15005550007) is not a valid message-capable Twilio phone number for this destination."),
-        "+15005550008": SandboxError(.badRequest, code: 21611, "This 'From' number has exceeded the maximum number of queued messages"),
-    ]
-
-    /// Twilio's test-credential numbers used as `To`.
-    static let magicToErrors: [String: SandboxError] = [
-        "+15005550001": SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: +15005550001"),
-        "+15005550002": SandboxError(.badRequest, code: 21612, "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS."),
-        "+15005550003": SandboxError(.badRequest, code: 21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003."),
-        "+15005550004": SandboxError(.badRequest, code: 21610, "Attempt to send to unsubscribed recipient"),
-        "+15005550009": SandboxError(.badRequest, code: 21614, "'To' number +15005550009 is not a valid mobile number"),
-    ]
-
-    // MARK: Create
-
-    /// Validates a CreateMessage form as Twilio does and queues the message.
-    func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> MessageRecord {
-        let to = try form.required("To").trimmingCharacters(in: .whitespaces)
-        let from = form.first("From")?.trimmingCharacters(in: .whitespaces)
-        let serviceSID = form.first("MessagingServiceSid")
-        guard from?.isEmpty == false || serviceSID != nil else {
-            throw SandboxError(.badRequest, code: 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message")
-        }
-        let service: MessagingServiceRecord? = if let serviceSID { try await messagingService(serviceSID, accountSID: accountSID) } else { nil }
-        let body = form.first("Body") ?? ""
-        let mediaURLs = form.values("MediaUrl")
-        let contentSID = form.first("ContentSid")
-        guard !body.isEmpty || !mediaURLs.isEmpty || contentSID != nil else {
-            throw SandboxError(.badRequest, code: 21602, "Message body is required.")
-        }
-        guard body.count <= 1600 else {
-            throw SandboxError(.badRequest, code: 21617, "The concatenated message body exceeds the 1600 character limit.")
-        }
-        guard mediaURLs.count <= 10 else {
-            throw SandboxError(.badRequest, code: 21623, "The number of media files (\(mediaURLs.count)) exceeds the maximum of 10.")
-        }
-        for url in mediaURLs where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            throw SandboxError(.badRequest, code: 21620, "Invalid media URL(s): \(url)")
-        }
-        try Self.validateRecipient(to)
-        if let from, let error = Self.magicFromErrors[from] { throw error }
-        if let error = Self.magicToErrors[to] { throw error }
-        if let from { try await validateSender(from, to: to, accountSID: accountSID) }
-        if from == to { throw SandboxError(.badRequest, code: 21266, "'To' and 'From' number cannot be the same: \(to)") }
-        _ = try form.oneOf("ScheduleType", ["fixed"])
-        _ = try form.int("ValidityPeriod", in: 1...36000)
-        _ = try form.int("Attempt", in: 1...Int.max)
-        _ = try form.oneOf("RiskCheck", ["enable", "disable"])
-        _ = try form.oneOf("ContentRetention", ["retain", "discard"])
-        _ = try form.oneOf("AddressRetention", ["retain", "obfuscate"])
-        let sendAt = try scheduledTime(form, serviceSID: serviceSID)
-
-        let resolvedBody = contentSID.map { "[template \($0)] " + (form.first("ContentVariables") ?? "") } ?? body
-        let smartEncoded = try form.bool("SmartEncoded") == true
-        let assignedSender = if let from { from } else { try Self.sender(from: service, for: to) }
-        let now = Date()
-        let message = MessageRecord(
-            sid: SID.make(mediaURLs.isEmpty ? "SM" : "MM"), accountSID: accountSID, from: from, to: to,
-            body: smartEncoded ? SMSSegmentation.smartEncoded(resolvedBody) : resolvedBody,
-            status: sendAt != nil ? "scheduled" : (from == nil ? "accepted" : "queued"),
-            direction: "outbound-api", messagingServiceSID: serviceSID,
-            media: mediaURLs.map { MessageRecord.Media(sid: SID.make("ME"), url: $0) },
-            statusCallback: form.first("StatusCallback") ?? service?.statusCallback,
-            segmentCount: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded).segmentCount,
-            dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: sendAt)
-        await messages.insert(message)
-        let simulator = self
-        background.run { await simulator.deliver(message.sid, sender: assignedSender) }
-        return message
-    }
-
-    /// `MessagingServiceSid`: a well-formed SID (21705) of one of the account's services (21701).
-    private func messagingService(_ sid: String, accountSID: String) async throws(SandboxError) -> MessagingServiceRecord {
-        guard SID.isValid(sid, prefix: "MG") else {
-            throw SandboxError(.badRequest, code: 21705, "The Messaging Service Sid \(sid) is invalid.")
-        }
-        guard let service = await messagingServices.service(sid, accountSID: accountSID) else {
-            throw SandboxError(.badRequest, code: 21701, "The Messaging Service \(sid) does not exist")
-        }
-        return service
-    }
-
-    /// The sender a Messaging Service picks: the first number of its pool, on the recipient's
-    /// channel; a service without numbers cannot send (21704).
-    private static func sender(from service: MessagingServiceRecord?, for to: String) throws(SandboxError) -> String? {
-        guard let service else { return nil }
-        guard let number = service.senders.first?.phoneNumber else {
-            throw SandboxError(.badRequest, code: 21704, "The Messaging Service \(service.sid) contains no phone numbers")
-        }
-        return to.hasPrefix("whatsapp:") ? "whatsapp:" + number : number
-    }
-
-    /// `To` must be an E.164 number or a channel address.
-    private static func validateRecipient(_ to: String) throws(SandboxError) {
-        do {
-            _ = try ChannelAddress(to)
-        } catch {
-            throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (\(error))")
-        }
-    }
-
-    /// `From` must be valid, and a number the account owns (any alphanumeric sender ID is allowed).
-    private func validateSender(_ from: String, to: String, accountSID: String) async throws(SandboxError) {
-        let address: ChannelAddress
-        do { address = try ChannelAddress(from) } catch {
-            throw SandboxError(.badRequest, code: 21212, "The 'From' number \(from) is not a valid phone number, shortcode, or alphanumeric sender ID.")
-        }
-        if case .alphanumericSenderID = address { return }
-        guard let owned = await numbers.owner(of: from), owned.accountSID == accountSID else {
-            throw SandboxError(.badRequest, code: 21606, "The 'From' phone number provided (\(from)) is not a valid message-capable Twilio phone number for this destination.")
-        }
-    }
-
-    /// `SendAt` of a `ScheduleType=fixed` message: needs a Messaging Service, and 15 minutes to
-    /// 35 days ahead.
-    private func scheduledTime(_ form: FormParameters, serviceSID: String?) throws(SandboxError) -> Date? {
-        guard form.first("ScheduleType") == "fixed" else { return nil }
-        guard serviceSID != nil else {
-            throw SandboxError(.badRequest, code: 35111, "MessagingServiceSid is required to schedule a message")
-        }
-        let raw = try form.required("SendAt")
-        guard let sendAt = TwilioDateFormat.date(from: raw) else {
-            throw .invalidParameter("SendAt", raw, rule: "must be an ISO 8601 date-time")
-        }
-        let lead = sendAt.timeIntervalSinceNow
-        let (minimum, _) = configuration.minimumScheduleLead.components
-        guard lead >= Double(minimum) - 1, lead <= 35 * 86_400 else {
-            throw SandboxError(.badRequest, code: 35114, "SendAt must be between \(minimum / 60) minutes and 35 days in the future")
-        }
-        return sendAt
-    }
+    /// How far ahead a scheduled message's `SendAt` must be.
+    let minimumScheduleLead: Duration
 
     // MARK: Lifecycle
 
-    /// Moves a message through its statuses from where it is (a restart resumes it), posting its
-    /// status callback at each change.
+    /// Stores `message` and starts delivering it in the background, from `sender`.
+    func queue(_ message: MessageRecord, sender: String?) async {
+        await messages.save(message)
+        let simulator = self
+        environment.background.run { await simulator.deliver(message.sid, sender: sender) }
+    }
+
+    /// Moves message `sid` through its lifecycle from where it stands (a restart resumes it):
+    /// waits for what its status waits for, hands the event to the lifecycle, and posts the status
+    /// callback when the transition calls for one. `sender` becomes its `from` once it is on its way.
     func deliver(_ sid: String, sender: String?) async {
-        let step = configuration.statusStep
-        guard var message = await messages.message(sid) else { return }
-        if message.status == "scheduled", let sendAt = message.sendAt {
-            guard await pause(.milliseconds(Int64(max(0, sendAt.timeIntervalSinceNow) * 1000))),
-                  await messages.message(sid)?.status == "scheduled" else { return }
-            await advance(sid, to: "queued", callback: false) { $0.from = $0.from ?? sender }
-            message.status = "queued"
+        while let message = await messages.record(sid), let wait = message.lifecycle.wait {
+            guard let event = await event(after: wait, to: message.to) else { return }
+            let now = Date()
+            guard let moved = await messages.transition(sid, { message in
+                let action = message.handle(event, sender: sender, now: now)
+                return action.changesMessage ? action : nil
+            }) else { return }
+            if moved.outcome.postsStatusCallback, let url = moved.record.statusCallback {
+                await environment.webhooks.send(url, parameters: Self.statusCallbackParameters(moved.record),
+                                                accountSID: moved.record.accountSID)
+            }
         }
-        if message.status == "accepted" || message.status == "queued" {
-            guard await pause(step) else { return }
-            await advance(sid, to: "sending", callback: false) { $0.from = $0.from ?? sender }
-            message.status = "sending"
-        }
-        if message.status == "sending" {
-            guard await pause(step) else { return }
-            await advance(sid, to: "sent") { $0.dateSent = Date() }
-            message.status = "sent"
-        }
-        guard message.status == "sent", await pause(step) else { return }
-        let outcome = await handsets.outcome(for: message.to).final
-        await advance(sid, to: outcome.status.rawValue) { message in
-            message.errorCode = outcome.errorCode
-            message.errorMessage = outcome.errorMessage
+    }
+
+    /// Waits for `wait`: the event it brings to a message to `recipient`, or `nil` when the
+    /// sandbox stopped meanwhile.
+    private func event(after wait: MessageLifecycle.Wait, to recipient: String) async -> MessageLifecycle.Event? {
+        switch wait {
+        case .sendTime(let sendAt):
+            guard await pause(.milliseconds(Int64(max(0, sendAt.timeIntervalSinceNow) * 1000))) else { return nil }
+            return .sendTimeReached
+        case .statusStep:
+            guard await pause(environment.statusStep) else { return nil }
+            return .statusStepElapsed
+        case .handsetAnswer:
+            guard await pause(environment.statusStep) else { return nil }
+            return .handsetAnswered(await environment.handsets.outcome(for: recipient))
         }
     }
 
     /// Takes up the messages a previous run left on their way.
     func resumeDeliveries() async {
-        for message in await messages.inFlight() {
+        for message in await messages.records(where: { $0.lifecycle.wait != nil }) {
             let simulator = self
-            background.run { await simulator.deliver(message.sid, sender: message.from) }
+            environment.background.run { await simulator.deliver(message.sid, sender: message.from) }
         }
-    }
-
-    private func advance(_ sid: String, to status: String, callback: Bool = true, _ change: @Sendable (inout MessageRecord) -> Void = { _ in }) async {
-        guard let message = await messages.update(sid, { message in
-            guard message.status != "canceled" else { return }
-            message.status = status
-            change(&message)
-        }), message.status == status, callback, let url = message.statusCallback else { return }
-        await webhooks.send(url, parameters: Self.statusCallbackParameters(message), accountSID: message.accountSID)
     }
 
     /// The parameters of a message status callback, as Twilio posts them.
     static func statusCallbackParameters(_ message: MessageRecord) -> [(String, String)] {
         var parameters: [(String, String)] = [
             ("AccountSid", message.accountSID), ("ApiVersion", "2010-04-01"), ("From", message.from ?? ""),
-            ("MessageSid", message.sid), ("MessageStatus", message.status), ("SmsSid", message.sid),
-            ("SmsStatus", message.status), ("To", message.to),
+            ("MessageSid", message.sid), ("MessageStatus", message.status.rawValue), ("SmsSid", message.sid),
+            ("SmsStatus", message.status.rawValue), ("To", message.to),
         ]
         if let service = message.messagingServiceSID { parameters.append(("MessagingServiceSid", service)) }
         if let code = message.errorCode { parameters.append(("ErrorCode", String(code))) }
-        if message.status == "delivered" { parameters.append(("RawDlrDoneDate", Self.dlrDate(message.dateUpdated))) }
+        if message.status == .delivered { parameters.append(("RawDlrDoneDate", Self.dlrDate(message.dateUpdated))) }
         return parameters
     }
 
+    /// A carrier's delivery report date: `YYMMDDhhmm`.
     private static func dlrDate(_ date: Date) -> String {
         let compact = TwilioDateFormat.iso8601String(from: date).filter(\.isNumber)
         return String(compact.dropFirst(2).prefix(10))
-    }
-
-    // MARK: Update
-
-    /// UpdateMessage: `Status=canceled` cancels a scheduled message; `Body=` redacts a finished one.
-    func update(_ sid: String, form: FormParameters, accountSID: String) async throws(SandboxError) -> MessageRecord {
-        guard let message = await messages.message(sid, accountSID: accountSID) else {
-            throw .notFound("/2010-04-01/Accounts/\(accountSID)/Messages/\(sid).json")
-        }
-        if let status = try form.oneOf("Status", ["canceled"]) {
-            guard message.status == "scheduled" else {
-                throw SandboxError(.badRequest, code: 30409, "This message cannot be canceled: its status is \(message.status)")
-            }
-            return await messages.update(sid) { $0.status = status } ?? message
-        }
-        if let body = form.first("Body") {
-            guard body.isEmpty else { throw .invalidParameter("Body", body, rule: "can only be set to the empty string, to redact the message") }
-            guard message.isFinal else {
-                throw SandboxError(.badRequest, code: 20009, "Cannot redact a message that is still being delivered (status \(message.status))")
-            }
-            return await messages.update(sid) { $0.body = "" } ?? message
-        }
-        return message
     }
 }

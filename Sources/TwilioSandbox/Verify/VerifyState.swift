@@ -3,7 +3,8 @@ import TwilioKit
 
 /// Verify's state: the services of every account and their verifications, with the rules Twilio
 /// applies between them (one open verification per recipient and service, send and check limits,
-/// the ten-minute lifetime).
+/// the ten-minute lifetime). A verification's status changes only through its
+/// ``VerificationLifecycle``.
 actor VerifyState {
     private var services: RecordTable<VerifyServiceRecord>
     private var verifications: RecordTable<VerificationRecord>
@@ -41,6 +42,7 @@ actor VerifyState {
     }
 
     /// Deletes service `sid` and its verifications.
+    @discardableResult
     func deleteService(_ sid: String, accountSID: String) -> Bool {
         guard service(sid, accountSID: accountSID) != nil else { return false }
         for verification in verifications.oldestFirst where verification.serviceSID == sid {
@@ -57,15 +59,17 @@ actor VerifyState {
     func start(serviceSID: String, to: String, channel: String, now: Date,
                make: @Sendable () -> VerificationRecord) throws(SandboxError) -> VerificationRecord {
         let attempt = VerificationRecord.SendAttempt(sid: SID.make("VL"), channel: channel, time: now)
-        if let open = latest(to: to, serviceSID: serviceSID, now: now), open.status == "pending" || open.status == "max_attempts_reached" {
-            guard open.status == "pending" else { throw Self.maxChecks }
+        if let open = latest(to: to, serviceSID: serviceSID, now: now), !open.lifecycle.isGone {
+            guard !open.lifecycle.isLocked else { throw Self.maxChecks }
             guard open.sendAttempts.count < VerificationRecord.maxSends else {
                 throw SandboxError(.tooManyRequests, code: 60203, "Max send attempts reached")
             }
-            return update(open, now: now) {
-                $0.channel = channel
-                $0.sendAttempts.append(attempt)
-            }
+            var resent = open
+            resent.channel = channel
+            resent.sendAttempts.append(attempt)
+            resent.dateUpdated = now
+            verifications.save(resent)
+            return resent
         }
         var verification = make()
         verification.sendAttempts.append(attempt)
@@ -79,38 +83,31 @@ actor VerifyState {
     /// canceled or expired is not found, as Twilio deletes it.
     func check(serviceSID: String, accountSID: String, verificationSID: String?, to: String?, code: String,
                amount: String?, payee: String?, now: Date) throws(SandboxError) -> VerificationRecord {
+        let notFound = SandboxError.notFound("/Services/\(serviceSID)/VerificationCheck")
         let target: VerificationRecord? = if let verificationSID { refreshed(verificationSID, now: now) }
             else if let to { latest(to: to, serviceSID: serviceSID, now: now) }
             else { nil }
-        guard let verification = target, verification.serviceSID == serviceSID, verification.accountSID == accountSID,
-              verification.status == "pending" || verification.status == "max_attempts_reached" else {
-            throw SandboxError.notFound("/Services/\(serviceSID)/VerificationCheck")
+        guard let verification = target, verification.serviceSID == serviceSID, verification.accountSID == accountSID else {
+            throw notFound
         }
-        guard verification.status == "pending" else { throw Self.maxChecks }
-        let matches = code == verification.code && (verification.amount == nil || (amount == verification.amount && payee == verification.payee))
-        return update(verification, now: now) { verification in
-            if matches {
-                verification.status = "approved"
-            } else {
-                verification.wrongChecks += 1
-                if verification.wrongChecks >= VerificationRecord.maxChecks { verification.status = "max_attempts_reached" }
-            }
-        }
+        let correct = code == verification.code
+            && (verification.amount == nil || (amount == verification.amount && payee == verification.payee))
+        return try transition(verification, .codeChecked(correct: correct), now: now, notFound: notFound)
     }
 
     /// UpdateVerification: approves or cancels a pending verification.
-    func setStatus(_ status: String, of sid: String, serviceSID: String, accountSID: String, now: Date) throws(SandboxError) -> VerificationRecord {
-        guard let verification = verification(sid, serviceSID: serviceSID, accountSID: accountSID, now: now), verification.isOpen else {
-            throw SandboxError.notFound("/Services/\(serviceSID)/Verifications/\(sid)")
-        }
-        return update(verification, now: now) { $0.status = status }
+    func update(_ sid: String, to status: VerificationStatusUpdate, serviceSID: String, accountSID: String,
+                now: Date) throws(SandboxError) -> VerificationRecord {
+        let notFound = SandboxError.notFound("/Services/\(serviceSID)/Verifications/\(sid)")
+        guard let verification = verification(sid, serviceSID: serviceSID, accountSID: accountSID, now: now) else { throw notFound }
+        return try transition(verification, .updateRequested(status), now: now, notFound: notFound)
     }
 
     /// The verification `sid` of the service, its status brought up to date; `nil` once it is
     /// approved, canceled or expired, as Twilio soft-deletes it then (20404).
     func verification(_ sid: String, serviceSID: String, accountSID: String, now: Date) -> VerificationRecord? {
         refreshed(sid, now: now).flatMap {
-            $0.serviceSID == serviceSID && $0.accountSID == accountSID && !$0.isSoftDeleted ? $0 : nil
+            $0.serviceSID == serviceSID && $0.accountSID == accountSID && !$0.lifecycle.isGone ? $0 : nil
         }
     }
 
@@ -139,23 +136,28 @@ actor VerifyState {
         verifications.last { $0.to == to && $0.serviceSID == serviceSID }.flatMap { refreshed($0.sid, now: now) }
     }
 
-    /// Verification `sid`, expired first if its ten minutes are over.
-    private func refreshed(_ sid: String, now: Date) -> VerificationRecord? {
-        guard let verification = verifications[sid] else { return nil }
-        guard verification.status == "pending" || verification.status == "max_attempts_reached", now >= verification.expiresAt else {
+    /// Hands `event` to the verification's lifecycle and stores the result; 60202 when it is
+    /// locked, `notFound` when the event does not apply.
+    private func transition(_ verification: VerificationRecord, _ event: VerificationLifecycle.Event, now: Date,
+                            notFound: SandboxError) throws(SandboxError) -> VerificationRecord {
+        var verification = verification
+        switch verification.handle(event, now: now) {
+        case .store:
+            verifications.save(verification)
             return verification
-        }
-        return verifications.modify(sid) { verification in
-            verification.status = "expired"
-            verification.dateUpdated = verification.expiresAt
+        case .refuseLocked:
+            throw Self.maxChecks
+        case .notFound:
+            throw notFound
         }
     }
 
-    /// Stores `verification` changed by `change`.
-    private func update(_ verification: VerificationRecord, now: Date, _ change: (inout VerificationRecord) -> Void) -> VerificationRecord {
-        var verification = verification
-        change(&verification)
-        verification.dateUpdated = now
+    /// Verification `sid`, expired first if its ten minutes are over.
+    private func refreshed(_ sid: String, now: Date) -> VerificationRecord? {
+        guard var verification = verifications[sid] else { return nil }
+        guard now >= verification.expiresAt, verification.handle(.lifetimeOver, now: now) == .store else {
+            return verifications[sid]
+        }
         verifications.save(verification)
         return verification
     }

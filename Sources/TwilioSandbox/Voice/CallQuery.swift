@@ -1,14 +1,20 @@
 import Foundation
+import TwilioKit
 
-/// ListCall's filters.
+/// ListCall's filters: `To`, `From`, `ParentCallSid`, `Status`, and the `StartTime` and `EndTime`
+/// ranges.
 struct CallQuery: Sendable {
     var to: String?
     var from: String?
     var parentCallSID: String?
-    var status: String?
+    var status: CallStatus?
     var startTime: DateFilterRange = .any
     var endTime: DateFilterRange = .any
 
+    /// The statuses `Status` may name, in the order its error lists them.
+    static let statuses = CallStatus.allCases.filter { $0 != .unknown }
+
+    /// Whether `call` passes every filter given.
     func matches(_ call: CallRecord) -> Bool {
         (to.map { call.to == $0 } ?? true)
             && (from.map { call.from == $0 } ?? true)

@@ -10,7 +10,7 @@ struct RecordingRecord: StoredRecord {
     let accountSID: String
     let callSID: String
     /// `RecordVerb`, `DialVerb` or `OutboundAPI`.
-    let source: String
+    let source: RecordingSource
     let channels: Int
     /// `inbound`, `outbound` or `both`.
     let track: String
@@ -20,7 +20,7 @@ struct RecordingRecord: StoredRecord {
     let dateCreated: Date
     var dateUpdated: Date
     /// `completed`, or `deleted` once deleted (kept 40 days, listed with `IncludeSoftDeleted`).
-    var status: String
+    var status: RecordingStatus
     /// Where the API was reached (`http://host:port/api`), the base of ``mediaURL``.
     let apiOrigin: String
     /// What applications sent the call over media streams (8 kHz µ-law), heard on the recording's
@@ -32,7 +32,8 @@ struct RecordingRecord: StoredRecord {
         WAVEncoder.recording(seconds: duration, channels: channels, outbound: streamedAudio.map { MuLaw.decode([UInt8]($0)) })
     }
 
-    var isDeleted: Bool { status == "deleted" }
+    /// Whether the recording was deleted: its media is gone, its metadata kept.
+    var isDeleted: Bool { status == .deleted }
 
     /// The media's URL without extension (Twilio serves WAV there; `.wav` and `.mp3` name a format).
     var mediaURL: String { apiOrigin + "/2010-04-01/Accounts/\(accountSID)/Recordings/\(sid)" }
@@ -58,8 +59,8 @@ struct RecordingRecord: StoredRecord {
             ("duration", .string(String(duration))),
             ("sid", .string(sid)),
             ("encryption_details", .null),
-            ("source", .string(source)),
-            ("status", .string(status)),
+            ("source", .string(source.rawValue)),
+            ("status", .string(status.rawValue)),
             ("error_code", .null),
         ]
     }
@@ -85,12 +86,12 @@ struct RecordingRecord: StoredRecord {
         ])
     }
 
-    /// The parameters of a recording status callback, as Twilio posts them.
-    func statusCallbackParameters(status: String) -> [(String, String)] {
+    /// The parameters of the recording's status callback, as Twilio posts them.
+    var statusCallbackParameters: [(String, String)] {
         [
             ("AccountSid", accountSID), ("CallSid", callSID), ("RecordingSid", sid), ("RecordingUrl", mediaURL),
-            ("RecordingStatus", status), ("RecordingDuration", String(duration)), ("RecordingChannels", String(channels)),
-            ("RecordingStartTime", TwilioDateFormat.rfc2822String(from: startTime)), ("RecordingSource", source),
+            ("RecordingStatus", status.rawValue), ("RecordingDuration", String(duration)), ("RecordingChannels", String(channels)),
+            ("RecordingStartTime", TwilioDateFormat.rfc2822String(from: startTime)), ("RecordingSource", source.rawValue),
             ("RecordingTrack", track),
         ]
     }

@@ -4,12 +4,19 @@ import TwilioKit
 /// `/2010-04-01/Accounts/{AccountSid}/Recordings…` (fetch, delete, list, media) and
 /// `/Calls/{CallSid}/Recordings…` (a call's recordings).
 struct RecordingsController {
-    let world: SandboxWorld
+    let voice: VoiceFacade
+
+    /// Recordings by `{Sid}`, within the path's account; deleted ones only when `includeDeleted`.
+    private func recordings(includeDeleted: Bool = false) -> ResourceRoutes<RecordingRecord> {
+        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .twilioPath) { [voice] sid, account in
+            await voice.recording(sid, accountSID: account, includeDeleted: includeDeleted)
+        }
+    }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.get("Recordings.json", use: list)
         group.get("Recordings/{Sid}.json", use: fetch)
-        group.delete("Recordings/{Sid}.json", use: delete)
+        group.delete("Recordings/{Sid}.json", use: recordings().delete { [voice] in await voice.delete($0) })
         group.get("Recordings/{Sid}.wav", use: media)
         group.get("Recordings/{Sid}.mp3", use: mp3)
         group.get("Recordings/{Sid}", use: media)
@@ -18,6 +25,8 @@ struct RecordingsController {
         group.delete("Calls/{CallSid}/Recordings/{Sid}.json", use: deleteForCall)
     }
 
+    /// ListRecording: `CallSid`, `DateCreated` (with `<` and `>`), `IncludeSoftDeleted`, paged; the
+    /// sandbox has no conferences, so a `ConferenceSid` filter matches nothing.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let query = request.query
@@ -25,49 +34,40 @@ struct RecordingsController {
         // crashes Swift 6.3's optimiser (coroutine splitting) in release builds.
         let created = try DateFilterRange(query, name: "DateCreated")
         let includeDeleted = try query.bool("IncludeSoftDeleted") ?? false
-        // The sandbox has no conferences: a ConferenceSid filter matches nothing.
-        let recordings = query.first("ConferenceSid") != nil ? [] : await world.voice.recordings(
+        let found = query.first("ConferenceSid") != nil ? [] : await voice.recordings(
             accountSID: account, callSID: query.first("CallSid"), created: created, includeDeleted: includeDeleted)
-        let page = try PageRequest(query).v2010Page(recordings.map(\.json), key: "recordings",
-                                                     path: "/2010-04-01/Accounts/\(account)/Recordings.json", query: query)
-        return SandboxResponse.json(page)
+        return try TwilioAPI.v2010.page(found.map(\.json), key: "recordings",
+                                        path: "/2010-04-01/Accounts/\(account)/Recordings.json", request: request)
     }
 
+    /// FetchRecording; a deleted one with `IncludeSoftDeleted=true`.
     @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let includeDeleted = try request.query.bool("IncludeSoftDeleted") ?? false
-        return SandboxResponse.json(try await recording(request, context, includeDeleted: includeDeleted).json)
-    }
-
-    @Sendable func delete(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let recording = try await recording(request, context)
-        _ = await world.voice.deleteRecording(recording.sid, accountSID: recording.accountSID)
-        return SandboxResponse.noContent
+        return SandboxResponse.json(try await recordings(includeDeleted: includeDeleted).record(request, context).json)
     }
 
     /// The audio: a WAV of the recording's length (also without an extension, as Twilio serves it):
     /// what the application streamed to the call, or a tone.
     @Sendable func media(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let recording = try await recording(request, context)
+        let recording = try await recordings().record(request, context)
         return SandboxResponse.bytes(recording.wav, contentType: WAVEncoder.contentType)
     }
 
     /// MP3 needs an encoder the sandbox does not have: it answers 404 rather than mislabelled audio.
     @Sendable func mp3(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let recording = try await recording(request, context)
+        let recording = try await recordings().record(request, context)
         throw SandboxError(.notFound, code: 20404,
                            "The sandbox serves recordings as WAV only: fetch \(recording.mediaURL).wav (or without an extension)")
     }
 
+    /// A call's recordings: `DateCreated` (with `<` and `>`), paged.
     @Sendable func listForCall(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let callSID = try context.parameters.require("CallSid")
-        let query = request.query
-        let recordings = await world.voice.recordings(accountSID: account, callSID: callSID,
-                                                      created: try DateFilterRange(query, name: "DateCreated"))
-        let page = try PageRequest(query).v2010Page(recordings.map(\.callRecordingJSON), key: "recordings",
-                                                     path: "/2010-04-01/Accounts/\(account)/Calls/\(callSID)/Recordings.json",
-                                                     query: query)
-        return SandboxResponse.json(page)
+        let created = try DateFilterRange(request.query, name: "DateCreated")
+        let found = await voice.recordings(accountSID: account, callSID: callSID, created: created)
+        return try TwilioAPI.v2010.page(found.map(\.callRecordingJSON), key: "recordings",
+                                        path: "/2010-04-01/Accounts/\(account)/Calls/\(callSID)/Recordings.json", request: request)
     }
 
     @Sendable func fetchForCall(_ request: Request, context: SandboxRequestContext) async throws -> Response {
@@ -75,22 +75,13 @@ struct RecordingsController {
     }
 
     @Sendable func deleteForCall(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let recording = try await callRecording(request, context)
-        _ = await world.voice.deleteRecording(recording.sid, accountSID: recording.accountSID)
+        await voice.delete(try await callRecording(request, context))
         return SandboxResponse.noContent
     }
 
-    private func recording(_ request: Request, _ context: SandboxRequestContext, includeDeleted: Bool = false) async throws -> RecordingRecord {
-        let account = try context.pathAccount()
-        let sid = try context.parameters.require("Sid")
-        guard let recording = await world.voice.recording(sid, accountSID: account, includeDeleted: includeDeleted) else {
-            throw SandboxError.notFound(request.twilioPath)
-        }
-        return recording
-    }
-
+    /// The recording `{Sid}` of the call `{CallSid}`; 404 when it is another call's.
     private func callRecording(_ request: Request, _ context: SandboxRequestContext) async throws -> RecordingRecord {
-        let recording = try await recording(request, context)
+        let recording = try await recordings().record(request, context)
         guard recording.callSID == (try context.parameters.require("CallSid")) else {
             throw SandboxError.notFound(request.twilioPath)
         }

@@ -8,7 +8,7 @@ extension TwiMLExecutor {
     /// How a `<Dial>` went.
     private struct DialResult {
         /// `completed`, `busy`, `no-answer` or `failed` (`DialCallStatus`).
-        var status = "failed"
+        var status = CallStatus.failed
         var leg: CallRecord?
         var talkSeconds = 0
         var recording: RecordingRecord?
@@ -25,10 +25,10 @@ extension TwiMLExecutor {
         await log("dial", [("targets", .array(targets.map(SandboxJSON.string))), ("caller_id", .optional(dial.callerId)),
                            ("timeout", .int(dial.timeout)), ("record", .string(dial.record.rawValue))])
         let result = try await placeLeg(to: targets, dial: dial, parent: call)
-        await log("dial-ended", [("dial_call_status", .string(result.status)), ("dial_call_sid", .optional(result.leg?.sid)),
+        await log("dial-ended", [("dial_call_status", .string(result.status.rawValue)), ("dial_call_sid", .optional(result.leg?.sid)),
                                  ("dial_call_duration", .int(result.talkSeconds))])
         guard dial.action != nil, let action = await resolve(dial.action, in: document) else { return nil }
-        var parameters: [(String, String)] = [("DialCallStatus", result.status), ("DialBridged", result.talkSeconds > 0 ? "true" : "false")]
+        var parameters: [(String, String)] = [("DialCallStatus", result.status.rawValue), ("DialBridged", result.talkSeconds > 0 ? "true" : "false")]
         if let leg = result.leg {
             parameters += [("DialCallSid", leg.sid), ("DialCallDuration", String(result.talkSeconds))]
         }
@@ -67,32 +67,32 @@ extension TwiMLExecutor {
             await log("error", [("code", 13223), ("message", .string("Dial: Invalid phone number format: \(invalid)"))])
         }
         guard !dialable.isEmpty else { return DialResult() }
-        let outcomes = dialable.map { (address: $0, outcome: simulator.handsets.callOutcome(for: $0)) }
+        let outcomes = dialable.map { (address: $0, outcome: simulator.environment.handsets.callOutcome(for: $0)) }
         let startTime = Date()
         var result = DialResult()
         var target = dialable[0]
         if let answered = outcomes.first(where: { $0.outcome == .human || $0.outcome == .machine }) {
             target = answered.address
-            result.status = "completed"
+            result.status = .completed
             result.talkSeconds = min(Self.dialTalkSeconds, dial.timeLimit)
             try await pass(Double(CallSimulator.ringSeconds + result.talkSeconds))
         } else if let unanswered = outcomes.first(where: { $0.outcome == .noAnswer }) {
             target = unanswered.address
-            result.status = "no-answer"
+            result.status = .noAnswer
             try await pass(Double(dial.timeout))
         } else {
-            result.status = outcomes.contains { $0.outcome == .busy } ? "busy" : "failed"
+            result.status = outcomes.contains { $0.outcome == .busy } ? .busy : .failed
         }
         let leg = Self.leg(of: parent, to: target, dial: dial, result: result, startTime: startTime)
         await voice.insert(leg)
-        await voice.log(leg.sid, CallEvent("status", [("status", .string(leg.status)), ("duration", .optional(leg.duration))]))
+        await voice.log(leg.sid, .status(of: leg))
         result.leg = leg
         if dial.record != .doNotRecord, result.talkSeconds > 0 {
             let fromRinging = dial.record == .recordFromRinging || dial.record == .recordFromRingingDual
             let dual = dial.record == .recordFromAnswerDual || dial.record == .recordFromRingingDual
             let seconds = result.talkSeconds + (fromRinging ? CallSimulator.ringSeconds : 0)
             result.recording = await simulator.makeRecording(
-                of: parent, source: "DialVerb", seconds: seconds, channels: dual ? 2 : 1, track: "both",
+                of: parent, source: .dialVerb, seconds: seconds, channels: dual ? 2 : 1, track: "both",
                 startTime: startTime, notification: nil)
         }
         return result
@@ -103,13 +103,13 @@ extension TwiMLExecutor {
         let now = Date()
         var leg = CallRecord(
             sid: SID.make("CA"), accountSID: parent.accountSID, parentCallSID: parent.sid, to: target,
-            from: dial.callerId ?? parent.from, phoneNumberSID: nil, status: result.status, direction: "outbound-dial",
+            from: dial.callerId ?? parent.from, phoneNumberSID: nil, status: result.status, direction: .outboundDial,
             instructions: nil, statusCallback: nil, statusCallbackEvents: [], timeout: dial.timeout, timeLimit: dial.timeLimit,
             machineDetection: nil, answeredBy: nil, forwardedFrom: nil, callerName: nil, recording: nil,
             apiOrigin: parent.apiOrigin, dateCreated: startTime, dateUpdated: now)
         leg.startTime = startTime
         leg.endTime = now
-        if result.status == "completed" {
+        if result.status == .completed {
             leg.answerTime = startTime
             leg.talkSeconds = Double(result.talkSeconds)
         }

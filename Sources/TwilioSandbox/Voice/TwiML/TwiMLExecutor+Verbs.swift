@@ -53,9 +53,9 @@ extension TwiMLExecutor {
             }
         }
         guard let call = await voice.call(callSID) else { return .end(.ended) }
-        let pressed = gather.input.contains(.dtmf) ? await simulator.handsets.nextAnswer(.digits, for: call.handset) : nil
+        let pressed = gather.input.contains(.dtmf) ? await simulator.environment.handsets.nextAnswer(.digits, for: call.handset) : nil
         let (digits, finishedOnKey) = pressed.map { Self.collect($0, gather) } ?? ("", nil)
-        if digits.isEmpty, gather.input.contains(.speech), let speech = await simulator.handsets.nextAnswer(.speech, for: call.handset) {
+        if digits.isEmpty, gather.input.contains(.speech), let speech = await simulator.environment.handsets.nextAnswer(.speech, for: call.handset) {
             return try await heard(speech, gather, in: document)
         }
         guard let pressed, !digits.isEmpty else {
@@ -102,10 +102,10 @@ extension TwiMLExecutor {
         guard let call = await voice.call(callSID) else { return .end(.ended) }
         var notification: RecordingNotification?
         if let target = record.recordingStatusCallback, let url = await resolve(target, in: document) {
-            notification = RecordingNotification(url: url, method: "POST", events: ["completed"])
+            notification = RecordingNotification(url: url, method: "POST", events: [.completed])
         }
         let recording = await simulator.makeRecording(
-            of: call, source: "RecordVerb", seconds: seconds, channels: 1, track: "inbound",
+            of: call, source: .recordVerb, seconds: seconds, channels: 1, track: "inbound",
             startTime: Date().addingTimeInterval(-Double(seconds)), notification: notification)
         let action = await resolve(record.action, in: document)
         await log("record", [("recording_sid", .string(recording.sid)), ("duration", .int(seconds)),

@@ -30,7 +30,8 @@ struct TwiMLExecutor: Sendable {
     /// The call's time limit was reached.
     struct TimeLimitReached: Error {}
 
-    var voice: VoiceState { simulator.voice }
+    /// The calls' state: their records, logs and TwiML control.
+    var voice: VoiceState { simulator.calls }
 
     /// Executes from `source` until the TwiML ends; never throws: an interruption just ends it.
     func run(_ source: TwiMLSource) async -> ExecutionEnd {
@@ -83,7 +84,7 @@ struct TwiMLExecutor: Sendable {
     /// Requests `url` and parses its answer; logs why when that fails.
     private func fetch(_ url: String, method: String, parameters: [(String, String)],
                        call: CallRecord) async throws -> Result<Document, FetchFailure> {
-        let delivery = await simulator.webhooks.send(url, method: method, parameters: parameters, accountSID: call.accountSID)
+        let delivery = await simulator.environment.webhooks.send(url, method: method, parameters: parameters, accountSID: call.accountSID)
         try Task.checkCancellation()
         guard let status = delivery.status, (200..<300).contains(status) else {
             await log("error", [("code", 11200), ("url", .string(url)), ("response_status", .optional(delivery.status)),
@@ -136,7 +137,7 @@ struct TwiMLExecutor: Sendable {
             case .reject(let reject):
                 await log("reject", [("reason", .string(reject.reason.rawValue))])
                 let answered = await voice.call(callSID)?.answerTime != nil
-                return .end(answered ? .ended : .rejected(reject.reason == .busy ? "busy" : "no-answer"))
+                return .end(answered ? .ended : .rejected(reject.reason))
             case .unsupported(let name):
                 await log("unsupported", [("verb", .string(name))])
             }

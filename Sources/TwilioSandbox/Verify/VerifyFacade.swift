@@ -1,0 +1,86 @@
+import Foundation
+import TwilioKit
+
+/// Verify's one entrance: the services of every account and their verifications, and the
+/// simulator that sends codes to the simulated users.
+struct VerifyFacade: Sendable {
+    private let state: VerifyState
+    private let simulator: VerificationSimulator
+
+    /// Verify with the services and verifications `store` kept; codes go out as `messaging`
+    /// messages, and `phoneNumbers` tells which numbers are the sandbox's own.
+    init(store: SandboxStore?, phoneNumbers: PhoneNumbersFacade, messaging: MessagingFacade) throws {
+        state = try VerifyState(store: store)
+        simulator = VerificationSimulator(state: state, phoneNumbers: phoneNumbers, messaging: messaging)
+    }
+
+    // MARK: Services
+
+    /// CreateService: `FriendlyName` is required (20001).
+    func createService(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> VerifyServiceRecord {
+        guard let name = form.first("FriendlyName") else { throw .missingV2Parameter("FriendlyName") }
+        var service = VerifyServiceRecord(sid: SID.make("VA"), accountSID: accountSID, friendlyName: name, date: Date())
+        try service.apply(form)
+        await state.insert(service)
+        return service
+    }
+
+    /// The service `sid` of `accountSID`.
+    func service(_ sid: String, accountSID: String) async -> VerifyServiceRecord? {
+        await state.service(sid, accountSID: accountSID)
+    }
+
+    /// The account's services, oldest first.
+    func services(accountSID: String) async -> [VerifyServiceRecord] {
+        await state.services(accountSID: accountSID)
+    }
+
+    /// UpdateService.
+    func update(_ service: VerifyServiceRecord, form: FormParameters) async throws(SandboxError) -> VerifyServiceRecord {
+        try await state.updateService(service.sid, accountSID: service.accountSID, form: form) ?? service
+    }
+
+    /// DeleteService, with its verifications.
+    func delete(_ service: VerifyServiceRecord) async {
+        await state.deleteService(service.sid, accountSID: service.accountSID)
+    }
+
+    // MARK: Verifications
+
+    /// CreateVerification: validated as Verify does, then the code is sent.
+    func start(_ form: FormParameters, serviceSID: String, accountSID: String) async throws(SandboxError) -> VerificationRecord {
+        try await simulator.start(form, serviceSID: serviceSID, accountSID: accountSID)
+    }
+
+    /// The verification `sid` of the service, unless it is gone (approved, canceled, expired).
+    func verification(_ sid: String, serviceSID: String, accountSID: String) async -> VerificationRecord? {
+        await state.verification(sid, serviceSID: serviceSID, accountSID: accountSID, now: Date())
+    }
+
+    /// UpdateVerification: approves or cancels a pending verification.
+    func update(_ sid: String, to status: VerificationStatusUpdate, serviceSID: String,
+                accountSID: String) async throws(SandboxError) -> VerificationRecord {
+        try await state.update(sid, to: status, serviceSID: serviceSID, accountSID: accountSID, now: Date())
+    }
+
+    /// CreateVerificationCheck: `code` against the verification `verificationSID`, or the latest one to `to`.
+    func check(_ code: String, verificationSID: String?, to: String?, amount: String?, payee: String?,
+               serviceSID: String, accountSID: String) async throws(SandboxError) -> VerificationRecord {
+        try await state.check(serviceSID: serviceSID, accountSID: accountSID, verificationSID: verificationSID, to: to, code: code,
+                              amount: amount, payee: payee, now: Date())
+    }
+
+    // MARK: Inspection
+
+    /// The latest verification to `to` in any of the account's services.
+    func latest(to: String, accountSID: String) async -> VerificationRecord? {
+        await state.latest(to: to, accountSID: accountSID, now: Date())
+    }
+
+    /// Expires the account's open verifications to `to` now; returns the latest one.
+    func expire(to: String, accountSID: String) async -> VerificationRecord? {
+        let now = Date()
+        await state.expire(to: to, accountSID: accountSID, now: now)
+        return await state.latest(to: to, accountSID: accountSID, now: now)
+    }
+}
