@@ -1,8 +1,6 @@
-import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import TwilioKit
 
 /// The sandbox's HTTP application: every Twilio domain under its own prefix, mirroring
 /// `https://<domain>.twilio.com/…`, plus the inspection API under `/sandbox`.

@@ -3,7 +3,7 @@ import TwilioKit
 
 /// An Application (`AP…`): webhook settings that calls (`ApplicationSid`) and phone numbers
 /// (`VoiceApplicationSid`, `SmsApplicationSid`) use instead of their own.
-struct ApplicationRecord: StoredRecord {
+struct ApplicationRecord: EditableRecord {
     static let kind = "application"
 
     let sid: String

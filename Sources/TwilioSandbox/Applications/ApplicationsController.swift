@@ -1,5 +1,4 @@
 import Hummingbird
-import TwilioKit
 
 /// `/2010-04-01/Accounts/{AccountSid}/Applications…`: create, list, fetch, update, delete.
 struct ApplicationsController {
@@ -7,9 +6,7 @@ struct ApplicationsController {
 
     /// Applications by `{Sid}`, within the path's account.
     private var resource: ResourceRoutes<ApplicationRecord> {
-        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .requestPath) { [applications] sid, account in
-            await applications.application(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .requestPath, lookup: applications.application(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

@@ -14,10 +14,8 @@ struct ApplicationsFacade: Sendable {
     /// CreateApplication.
     func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> ApplicationRecord {
         let now = Date()
-        var application = ApplicationRecord(sid: SID.make("AP"), accountSID: accountSID, dateCreated: now, dateUpdated: now)
-        try application.apply(form)
-        await applications.save(application)
-        return application
+        return try await applications.create(ApplicationRecord(sid: SID.make("AP"), accountSID: accountSID, dateCreated: now, dateUpdated: now),
+                                             with: form)
     }
 
     /// The Application `sid` of `accountSID`.
@@ -32,11 +30,7 @@ struct ApplicationsFacade: Sendable {
 
     /// UpdateApplication.
     func update(_ application: ApplicationRecord, form: FormParameters) async throws(SandboxError) -> ApplicationRecord {
-        var application = application
-        try application.apply(form)
-        application.dateUpdated = Date()
-        await applications.save(application)
-        return application
+        try await applications.update(application, with: form)
     }
 
     /// DeleteApplication.

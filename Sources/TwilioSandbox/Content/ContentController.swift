@@ -6,9 +6,8 @@ struct ContentController {
 
     /// Templates by `{ContentSid}`, within the caller's account.
     private var templates: ResourceRoutes<ContentRecord> {
-        ResourceRoutes(api: .content, sidParameter: "ContentSid", notFound: .resource { "/Content/\($0)" }) { [content] sid, account in
-            await content.template(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .content, sidParameter: "ContentSid", notFound: .resource { "/Content/\($0)" },
+                       lookup: content.template(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

@@ -1,4 +1,3 @@
-import Hummingbird
 import TwilioKit
 
 /// Twilio's two paging styles over an array of rendered items.

@@ -1,5 +1,3 @@
-import Foundation
-import Hummingbird
 import HTTPTypes
 
 /// Faults switched on per endpoint through the inspection API: a share of 429s, 500s or 503s,

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import TwilioKit
 
 /// `POST /sandbox/transcripts`: creates a completed transcript, as if Voice Intelligence had
 /// transcribed a call. Form or JSON: `Sentences` (`Speaker: text` lines, one value per line or

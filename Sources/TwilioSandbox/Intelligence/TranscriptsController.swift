@@ -8,10 +8,8 @@ struct TranscriptsController {
 
     /// Transcripts by `{TranscriptSid}`, within the caller's account.
     private var transcripts: ResourceRoutes<TranscriptRecord> {
-        ResourceRoutes(api: .intelligence, sidParameter: "TranscriptSid",
-                       notFound: .resource { "/Transcripts/\($0)" }) { [intelligence] sid, account in
-            await intelligence.transcript(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .intelligence, sidParameter: "TranscriptSid", notFound: .resource { "/Transcripts/\($0)" },
+                       lookup: intelligence.transcript(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

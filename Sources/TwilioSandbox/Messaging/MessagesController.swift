@@ -7,9 +7,7 @@ struct MessagesController {
 
     /// Messages by `{MessageSid}`, within the path's account.
     private var messages: ResourceRoutes<MessageRecord> {
-        ResourceRoutes(api: .v2010, sidParameter: "MessageSid", notFound: .requestPath) { [messaging] sid, account in
-            await messaging.message(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .v2010, sidParameter: "MessageSid", notFound: .requestPath, lookup: messaging.message(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

@@ -3,7 +3,7 @@ import TwilioKit
 
 /// A Messaging Service (`MG…`): a pool of the account's numbers that messages sent with
 /// `MessagingServiceSid` go out from, with its own inbound webhook and status callback.
-struct MessagingServiceRecord: StoredRecord {
+struct MessagingServiceRecord: EditableRecord {
     static let kind = "messaging-service"
 
     /// A number of the pool (a Messaging PhoneNumber resource; its SID is the number's `PN…`).

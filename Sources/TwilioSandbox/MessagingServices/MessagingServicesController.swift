@@ -1,5 +1,4 @@
 import Hummingbird
-import TwilioKit
 
 /// Messaging v1 (`https://messaging.twilio.com/v1/Services…`): Messaging Services and the numbers
 /// of their pools.
@@ -8,9 +7,8 @@ struct MessagingServicesController {
 
     /// Services by `{Sid}`, within the caller's account.
     private var services: ResourceRoutes<MessagingServiceRecord> {
-        ResourceRoutes(api: .messaging, sidParameter: "Sid", notFound: .resource { "/Services/\($0)" }) { [messagingServices] sid, account in
-            await messagingServices.service(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .messaging, sidParameter: "Sid", notFound: .resource { "/Services/\($0)" },
+                       lookup: messagingServices.service(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

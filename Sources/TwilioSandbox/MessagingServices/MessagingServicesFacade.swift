@@ -17,11 +17,8 @@ struct MessagingServicesFacade: Sendable {
     func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> MessagingServiceRecord {
         guard let name = form.first("FriendlyName") else { throw .missingV2Parameter("FriendlyName") }
         let now = Date()
-        var service = MessagingServiceRecord(sid: SID.make("MG"), accountSID: accountSID, friendlyName: name,
-                                             dateCreated: now, dateUpdated: now)
-        try service.apply(form)
-        await services.save(service)
-        return service
+        return try await services.create(MessagingServiceRecord(sid: SID.make("MG"), accountSID: accountSID, friendlyName: name,
+                                                                dateCreated: now, dateUpdated: now), with: form)
     }
 
     /// The service `sid` of `accountSID`.
@@ -36,11 +33,7 @@ struct MessagingServicesFacade: Sendable {
 
     /// UpdateService.
     func update(_ service: MessagingServiceRecord, form: FormParameters) async throws(SandboxError) -> MessagingServiceRecord {
-        var service = service
-        try service.apply(form)
-        service.dateUpdated = Date()
-        await services.save(service)
-        return service
+        try await services.update(service, with: form)
     }
 
     /// DeleteService.

@@ -55,8 +55,8 @@ actor ResourceStore<Record: StoredRecord> {
     /// Applies `change` to record `sid`, stores the result and returns it (`nil` when there is no
     /// such record).
     @discardableResult
-    func modify<Failure: Error>(_ sid: String, _ change: @Sendable (inout Record) throws(Failure) -> Void) throws(Failure) -> Record? {
-        try table.modify(sid, change)
+    func modify(_ sid: String, _ change: @Sendable (inout Record) -> Void) -> Record? {
+        table.modify(sid, change)
     }
 
     /// Hands record `sid` to `transition`, which answers `nil` when it changed nothing; stores what

@@ -1,5 +1,4 @@
 import Hummingbird
-import TwilioKit
 
 /// `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers…`: list, fetch, update, release.
 struct IncomingPhoneNumbersController {
@@ -7,9 +6,7 @@ struct IncomingPhoneNumbersController {
 
     /// Numbers by `{Sid}`, within the path's account.
     private var numbers: ResourceRoutes<OwnedNumber> {
-        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .requestPath) { [phoneNumbers] sid, account in
-            await phoneNumbers.number(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .requestPath, lookup: phoneNumbers.number(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

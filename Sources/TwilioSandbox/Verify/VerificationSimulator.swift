@@ -6,18 +6,16 @@ import TwilioKit
 /// sent, delivered like any other, shown in `/sandbox/handsets/{number}/messages`); calls and
 /// emails are recorded on the verification for the inspection API.
 struct VerificationSimulator: Sendable {
-    let state: VerifyState
+    let state: VerificationState
     let phoneNumbers: PhoneNumbersFacade
     let messaging: MessagingFacade
 
     /// The number Verify's SMS come from (Twilio sends from its own pool, not the account's numbers).
     static let sender = "+18885550199"
 
-    /// CreateVerification.
-    func start(_ form: FormParameters, serviceSID: String, accountSID: String) async throws(SandboxError) -> VerificationRecord {
-        guard let service = await state.service(serviceSID, accountSID: accountSID) else {
-            throw SandboxError.notFound("/Services/\(serviceSID)/Verifications")
-        }
+    /// CreateVerification for `service`.
+    func start(_ form: FormParameters, service: VerifyServiceRecord) async throws(SandboxError) -> VerificationRecord {
+        let serviceSID = service.sid, accountSID = service.accountSID
         guard let to = form.first("To"), !to.isEmpty else { throw .invalidV2Parameter("To", "") }
         guard let channel = form.first("Channel"), !channel.isEmpty else { throw .invalidV2Parameter("Channel", "") }
         switch channel {

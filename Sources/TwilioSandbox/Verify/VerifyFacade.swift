@@ -4,13 +4,15 @@ import TwilioKit
 /// Verify's one entrance: the services of every account and their verifications, and the
 /// simulator that sends codes to the simulated users.
 struct VerifyFacade: Sendable {
-    private let state: VerifyState
+    private let services: ResourceStore<VerifyServiceRecord>
+    private let state: VerificationState
     private let simulator: VerificationSimulator
 
     /// Verify with the services and verifications `store` kept; codes go out as `messaging`
     /// messages, and `phoneNumbers` tells which numbers are the sandbox's own.
     init(store: SandboxStore?, phoneNumbers: PhoneNumbersFacade, messaging: MessagingFacade) throws {
-        state = try VerifyState(store: store)
+        services = try ResourceStore(store: store)
+        state = try VerificationState(store: store)
         simulator = VerificationSimulator(state: state, phoneNumbers: phoneNumbers, messaging: messaging)
     }
 
@@ -19,37 +21,39 @@ struct VerifyFacade: Sendable {
     /// CreateService: `FriendlyName` is required (20001).
     func createService(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> VerifyServiceRecord {
         guard let name = form.first("FriendlyName") else { throw .missingV2Parameter("FriendlyName") }
-        var service = VerifyServiceRecord(sid: SID.make("VA"), accountSID: accountSID, friendlyName: name, date: Date())
-        try service.apply(form)
-        await state.insert(service)
-        return service
+        return try await services.create(VerifyServiceRecord(sid: SID.make("VA"), accountSID: accountSID, friendlyName: name, date: Date()),
+                                         with: form)
     }
 
     /// The service `sid` of `accountSID`.
     func service(_ sid: String, accountSID: String) async -> VerifyServiceRecord? {
-        await state.service(sid, accountSID: accountSID)
+        await services.record(sid, accountSID: accountSID)
     }
 
     /// The account's services, oldest first.
     func services(accountSID: String) async -> [VerifyServiceRecord] {
-        await state.services(accountSID: accountSID)
+        await services.records(of: accountSID)
     }
 
     /// UpdateService.
     func update(_ service: VerifyServiceRecord, form: FormParameters) async throws(SandboxError) -> VerifyServiceRecord {
-        try await state.updateService(service.sid, accountSID: service.accountSID, form: form) ?? service
+        try await services.update(service, with: form)
     }
 
     /// DeleteService, with its verifications.
     func delete(_ service: VerifyServiceRecord) async {
-        await state.deleteService(service.sid, accountSID: service.accountSID)
+        await services.delete(service.sid, accountSID: service.accountSID)
+        await state.deleteVerifications(of: service.sid)
     }
 
     // MARK: Verifications
 
     /// CreateVerification: validated as Verify does, then the code is sent.
     func start(_ form: FormParameters, serviceSID: String, accountSID: String) async throws(SandboxError) -> VerificationRecord {
-        try await simulator.start(form, serviceSID: serviceSID, accountSID: accountSID)
+        guard let service = await services.record(serviceSID, accountSID: accountSID) else {
+            throw .notFound("/Services/\(serviceSID)/Verifications")
+        }
+        return try await simulator.start(form, service: service)
     }
 
     /// The verification `sid` of the service, unless it is gone (approved, canceled, expired).

@@ -2,7 +2,7 @@ import Foundation
 import TwilioKit
 
 /// A Verify Service (`VA…`) with every setting CreateService and UpdateService take.
-struct VerifyServiceRecord: StoredRecord {
+struct VerifyServiceRecord: EditableRecord {
     static let kind = "verify-service"
 
     let sid: String

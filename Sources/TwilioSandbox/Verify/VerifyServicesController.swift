@@ -6,9 +6,8 @@ struct VerifyServicesController {
 
     /// Services by `{ServiceSid}`, within the caller's account.
     private var services: ResourceRoutes<VerifyServiceRecord> {
-        ResourceRoutes(api: .verify, sidParameter: "ServiceSid", notFound: .resource { "/Services/\($0)" }) { [verify] sid, account in
-            await verify.service(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .verify, sidParameter: "ServiceSid", notFound: .resource { "/Services/\($0)" },
+                       lookup: verify.service(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

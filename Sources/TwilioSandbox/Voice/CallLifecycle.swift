@@ -6,8 +6,9 @@ import TwilioKit
 /// simulator takes.
 ///
 /// ```
-/// queued ──dialing (initiated)──▶ queued ──ringing──▶ ringing ──answered──▶ in-progress ──ended──▶ completed
-///    └───────────────────────────────┴──────ended──────┴─▶ busy | failed | no-answer | canceled | completed
+/// queued ──dialing──▶ queued (`initiated` posted) ──ringing──▶ ringing ──answered──▶ in-progress
+///    │                                                          │                      │
+///    └──ended──▶ busy | failed | no-answer | canceled ◀──ended──┘        ended──▶ completed
 /// ```
 ///
 /// An inbound call is born `ringing`; a `<Dial>` leg is stored already ended. `completed`,

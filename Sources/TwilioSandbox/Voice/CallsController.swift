@@ -7,9 +7,7 @@ struct CallsController {
 
     /// Calls by `{CallSid}`, within the path's account.
     private var calls: ResourceRoutes<CallRecord> {
-        ResourceRoutes(api: .v2010, sidParameter: "CallSid", notFound: .twilioPath) { [voice] sid, account in
-            await voice.call(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .v2010, sidParameter: "CallSid", notFound: .twilioPath, lookup: voice.call(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

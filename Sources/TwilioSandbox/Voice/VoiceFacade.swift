@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import TwilioKit
 
 /// Voice's one entrance: the calls of every account with their event logs and streamed audio,

@@ -11,9 +11,7 @@ struct VoiceInspectionController {
 
     /// Calls by `{CallSid}`, within the caller's account.
     private var calls: ResourceRoutes<CallRecord> {
-        ResourceRoutes(api: .inspection, sidParameter: "CallSid", notFound: .requestPath) { [voice] sid, account in
-            await voice.call(sid, accountSID: account)
-        }
+        ResourceRoutes(api: .inspection, sidParameter: "CallSid", notFound: .requestPath, lookup: voice.call(_:accountSID:))
     }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {

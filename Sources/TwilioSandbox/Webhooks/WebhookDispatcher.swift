@@ -16,10 +16,12 @@ struct WebhookDispatcher: Sendable {
     /// Where a webhook that got no answer is logged.
     let logger: Logger
 
+    /// How long Twilio waits for a webhook's answer.
+    static let timeout = Duration.seconds(15)
+
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult
-    func send(_ url: String, method: String = "POST", parameters: [(String, String)], accountSID: String,
-              timeout: Duration = .seconds(15)) async -> WebhookDelivery {
+    func send(_ url: String, method: String = "POST", parameters: [(String, String)], accountSID: String) async -> WebhookDelivery {
         let token = await accounts.authToken(of: accountSID) ?? ""
         let validator = TwilioRequestValidator(authToken: token)
         let isGET = method.uppercased() == "GET"
@@ -41,7 +43,7 @@ struct WebhookDispatcher: Sendable {
         var status: Int?
         var body = ""
         do {
-            let response = try await httpClient.execute(request, timeout: .init(timeout))
+            let response = try await httpClient.execute(request, timeout: .init(Self.timeout))
             status = Int(response.status.code)
             var buffer = try await response.body.collect(upTo: 1 << 20)
             body = buffer.readString(length: buffer.readableBytes) ?? ""

@@ -1,5 +1,4 @@
 import Hummingbird
-import TwilioKit
 
 /// `/2010-04-01/Accounts/{AccountSid}/Recordings…` (fetch, delete, list, media) and
 /// `/Calls/{CallSid}/Recordings…` (a call's recordings).

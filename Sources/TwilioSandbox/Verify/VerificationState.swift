@@ -1,54 +1,22 @@
 import Foundation
 import TwilioKit
 
-/// Verify's state: the services of every account and their verifications, with the rules Twilio
-/// applies between them (one open verification per recipient and service, send and check limits,
-/// the ten-minute lifetime). A verification's status changes only through its
-/// ``VerificationLifecycle``.
-actor VerifyState {
-    private var services: RecordTable<VerifyServiceRecord>
+/// Verify's verifications, of every service, with the rules Twilio applies between them (one open
+/// verification per recipient and service, send and check limits, the ten-minute lifetime). A
+/// verification's status changes only through its ``VerificationLifecycle``.
+actor VerificationState {
     private var verifications: RecordTable<VerificationRecord>
 
-    /// The services and verifications `store` kept, or none.
+    /// The verifications `store` kept, or none.
     init(store: SandboxStore?) throws {
-        services = try RecordTable(store: store)
         verifications = try RecordTable(store: store)
     }
 
-    // MARK: Services
-
-    /// Stores a new service.
-    func insert(_ service: VerifyServiceRecord) {
-        services.save(service)
-    }
-
-    /// The service `sid` of `accountSID`.
-    func service(_ sid: String, accountSID: String) -> VerifyServiceRecord? {
-        services[sid, of: accountSID]
-    }
-
-    /// The account's services, oldest first.
-    func services(accountSID: String) -> [VerifyServiceRecord] {
-        services.oldestFirst.filter { $0.accountSID == accountSID }
-    }
-
-    /// Applies an UpdateService form to service `sid`.
-    func updateService(_ sid: String, accountSID: String, form: FormParameters) throws(SandboxError) -> VerifyServiceRecord? {
-        guard service(sid, accountSID: accountSID) != nil else { return nil }
-        return try services.modify(sid) { (service) throws(SandboxError) in
-            try service.apply(form)
-            service.dateUpdated = Date()
-        }
-    }
-
-    /// Deletes service `sid` and its verifications.
-    @discardableResult
-    func deleteService(_ sid: String, accountSID: String) -> Bool {
-        guard service(sid, accountSID: accountSID) != nil else { return false }
-        for verification in verifications.oldestFirst where verification.serviceSID == sid {
+    /// Deletes the verifications of service `serviceSID` (which is being deleted).
+    func deleteVerifications(of serviceSID: String) {
+        for verification in verifications.oldestFirst where verification.serviceSID == serviceSID {
             verifications.remove(verification.sid)
         }
-        return services.remove(sid)
     }
 
     // MARK: Verifications
