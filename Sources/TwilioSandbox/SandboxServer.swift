@@ -13,6 +13,7 @@ public final class SandboxServer: Sendable {
     private let task: Task<Void, any Error>
     private let services: ServiceGroup
 
+    /// A running server, `task` running its `services`.
     private init(baseURL: String, configuration: SandboxConfiguration, world: SandboxWorld, task: Task<Void, any Error>, services: ServiceGroup) {
         self.baseURL = baseURL
         self.configuration = configuration

@@ -44,6 +44,7 @@ actor AccountDirectory {
         return key
     }
 
+    /// Compares two secrets in time that does not depend on where they differ.
     private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8), right = Array(rhs.utf8)
         guard left.count == right.count else { return false }

@@ -9,6 +9,7 @@ struct AccountOverviewController {
         group.get("", use: overview)
     }
 
+    /// The account's SID, its numbers, and the magic numbers.
     @Sendable func overview(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let numbers = await phoneNumbers.list(accountSID: account)

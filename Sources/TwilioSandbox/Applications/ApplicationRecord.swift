@@ -16,6 +16,7 @@ struct ApplicationRecord: EditableRecord {
     let dateCreated: Date
     var dateUpdated: Date
 
+    /// The resource's path below the API's domain.
     var uri: String { "/2010-04-01/Accounts/\(accountSID)/Applications/\(sid).json" }
 
     /// Applies a CreateApplication or UpdateApplication form.

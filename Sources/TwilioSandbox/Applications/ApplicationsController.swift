@@ -17,6 +17,7 @@ struct ApplicationsController {
         group.delete("Applications/{Sid}.json", use: resource.delete { [applications] in await applications.delete($0) })
     }
 
+    /// CreateApplication.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let application = try await applications.create(try await request.form(), accountSID: account)
@@ -31,6 +32,7 @@ struct ApplicationsController {
                                         path: "/2010-04-01/Accounts/\(account)/Applications.json", request: request)
     }
 
+    /// UpdateApplication.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let application = try await resource.record(request, context)
         return SandboxResponse.json(try await applications.update(application, form: try await request.form()).json)

@@ -25,6 +25,7 @@ struct ContentController {
         return SandboxResponse.json(template.json, status: .created)
     }
 
+    /// ListContent, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let found = await content.list(accountSID: try context.account)
         return try TwilioAPI.content.page(found.map(\.json), key: "contents", path: "/v1/Content", request: request)

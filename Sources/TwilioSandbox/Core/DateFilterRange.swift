@@ -23,8 +23,10 @@ struct DateFilterRange: Sendable {
         if let after = try parse(name + ">") { onOrAfter = after.start }
     }
 
+    /// No bounds: every date is in.
     init() {}
 
+    /// Whether `date` falls within the bounds given.
     func contains(_ date: Date) -> Bool {
         (onOrAfter.map { date >= $0 } ?? true) && (onOrBefore.map { date <= $0 } ?? true)
     }

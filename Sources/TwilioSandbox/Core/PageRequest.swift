@@ -7,11 +7,13 @@ struct PageRequest {
     /// The zero-based page.
     let page: Int
 
+    /// Reads `PageSize` and `Page` from `query` (20001 when out of range).
     init(_ query: FormParameters) throws(SandboxError) {
         pageSize = try query.int("PageSize", in: 1...1000) ?? 50
         page = try query.int("Page", in: 0...Int.max) ?? 0
     }
 
+    /// The items of this page.
     private func slice<Item>(_ items: [Item]) -> ArraySlice<Item> {
         let start = min(page * pageSize, items.count)
         return items[start..<min(start + pageSize, items.count)]
@@ -26,6 +28,8 @@ struct PageRequest {
         return kept
     }
 
+    /// The link to `page` of the list at `path`, with the list's filters and, past the first page, a
+    /// `PageToken`.
     private func link(_ path: String, filters: FormParameters, page: Int, token: Bool) -> String {
         var query = filters
         query.add("PageSize", pageSize)

@@ -15,10 +15,14 @@ actor FaultInjector {
     private var generator: SeededGenerator
     private(set) var injectedCount = 0
 
+    /// An injector with no rules, drawing from a generator seeded with `seed`.
     init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
+    /// Adds `rule` after the others.
     func add(_ rule: FaultRule) { rules.append(rule) }
+    /// Removes every rule.
     func clear() { rules.removeAll() }
+    /// The rules, in the order they were added.
     var activeRules: [FaultRule] { rules }
 
     /// Decides the fate of a request, and the latency to add before it.

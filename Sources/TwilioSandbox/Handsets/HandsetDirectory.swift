@@ -51,6 +51,7 @@ actor HandsetDirectory {
         return next
     }
 
+    /// The number of a channel address (`whatsapp:+1…` is `+1…`).
     private static func bare(_ address: String) -> String {
         guard let colon = address.firstIndex(of: ":") else { return address }
         return String(address[address.index(after: colon)...])

@@ -12,6 +12,7 @@ struct TranscriptAdminController {
         group.post("transcripts", use: create)
     }
 
+    /// Stores a completed transcript of the form's `Sentences`.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let form = try await request.flexibleForm()

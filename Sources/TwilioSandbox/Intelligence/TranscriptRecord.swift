@@ -46,6 +46,7 @@ struct TranscriptRecord: StoredRecord {
     /// The media's duration in whole seconds (the end of the last sentence, rounded up).
     var duration: Int { Int((servedSentences.last?.endTime ?? 0).rounded(.up)) }
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://intelligence.twilio.com/v2/Transcripts/\(sid)" }
 
     /// Twilio's JSON for the resource, every field present.

@@ -28,6 +28,7 @@ struct TranscriptsController {
         return SandboxResponse.json(transcript.json, status: .accepted)
     }
 
+    /// ListTranscript: the filters of ``TranscriptFilter``, newest first, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let found = await intelligence.list(accountSID: try context.account, filter: try TranscriptFilter(request.query))
         return try TwilioAPI.intelligence.page(found.map(\.json), key: "transcripts", path: "/v2/Transcripts", request: request)

@@ -21,6 +21,7 @@ struct MessagesController {
         group.delete("Messages/{MessageSid}/Media/{MediaSid}.json", use: deleteMedia)
     }
 
+    /// CreateMessage; answers 201 with the queued (or scheduled, or accepted) message.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let message = try await messaging.create(try await request.form(), accountSID: account)
@@ -37,12 +38,14 @@ struct MessagesController {
                                         request: request)
     }
 
+    /// UpdateMessage: cancels a scheduled message, or redacts a finished one.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let sid = try context.parameters.require("MessageSid")
         return SandboxResponse.json(try await messaging.update(sid, form: try await request.form(), accountSID: account).json)
     }
 
+    /// ListMedia: the message's media, paged.
     @Sendable func listMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let message = try await messages.record(request, context)
         let items = message.media.compactMap { message.mediaJSON($0.sid) }
@@ -51,11 +54,13 @@ struct MessagesController {
                                         request: request)
     }
 
+    /// FetchMedia.
     @Sendable func fetchMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let (_, media) = try await media(request, context)
         return SandboxResponse.json(media)
     }
 
+    /// DeleteMedia: takes the item off the message.
     @Sendable func deleteMedia(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let (message, _) = try await media(request, context)
         await messaging.deleteMedia(try context.parameters.require("MediaSid"), of: message)

@@ -23,17 +23,20 @@ struct MessagingServicesController {
         group.delete("Services/{Sid}/PhoneNumbers/{PhoneNumberSid}", use: removeSender)
     }
 
+    /// CreateService.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let form = try await request.form()
         let service = try await messagingServices.create(form, accountSID: try context.account)
         return SandboxResponse.json(service.json, status: .created)
     }
 
+    /// ListService, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let found = await messagingServices.list(accountSID: try context.account)
         return try TwilioAPI.messaging.page(found.map(\.json), key: "services", path: "/v1/Services", request: request)
     }
 
+    /// UpdateService.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let service = try await services.record(request, context)
         return SandboxResponse.json(try await messagingServices.update(service, form: try await request.form()).json)
@@ -46,12 +49,14 @@ struct MessagingServicesController {
         return SandboxResponse.json(service.senderJSON(sender), status: .created)
     }
 
+    /// ListPhoneNumber: the numbers of the service's pool, paged.
     @Sendable func senders(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let service = try await services.record(request, context)
         return try TwilioAPI.messaging.page(service.senders.map(service.senderJSON), key: "phone_numbers",
                                             path: "/v1/Services/\(service.sid)/PhoneNumbers", request: request)
     }
 
+    /// FetchPhoneNumber: one number of the pool.
     @Sendable func sender(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let service = try await services.record(request, context)
         let numberSID = try context.parameters.require("PhoneNumberSid")
@@ -61,6 +66,7 @@ struct MessagingServicesController {
         return SandboxResponse.json(service.senderJSON(sender))
     }
 
+    /// DeletePhoneNumber: takes a number out of the pool.
     @Sendable func removeSender(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let service = try await services.record(request, context)
         let numberSID = try context.parameters.require("PhoneNumberSid")

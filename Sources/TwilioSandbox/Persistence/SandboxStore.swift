@@ -25,6 +25,7 @@ final class SandboxStore: Sendable {
         self.logger = logger
     }
 
+    /// Opens (or creates) the database at `path` with its `records` table; whether this run created it.
     private static func open(_ path: String) throws -> (DatabaseQueue, isNew: Bool) {
         var configuration = Configuration()
         configuration.prepareDatabase { database in

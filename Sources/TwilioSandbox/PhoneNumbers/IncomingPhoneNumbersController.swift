@@ -26,6 +26,7 @@ struct IncomingPhoneNumbersController {
                                         path: "/2010-04-01/Accounts/\(account)/IncomingPhoneNumbers.json", request: request)
     }
 
+    /// UpdateIncomingPhoneNumber.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let number = try await numbers.record(request, context)
         return SandboxResponse.json(try await phoneNumbers.update(number, form: try await request.form()).json)

@@ -12,6 +12,7 @@ struct TwimletsController {
         group.post("echo", use: echo)
     }
 
+    /// Answers the `Twiml` parameter (query or form) as `text/xml`, once it parses as TwiML.
     @Sendable func echo(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let body = request.method == .post ? try await request.form() : FormParameters()
         guard let twiml = request.query.first("Twiml") ?? body.first("Twiml"), !twiml.isEmpty else {

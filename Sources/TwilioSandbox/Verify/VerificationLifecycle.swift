@@ -27,7 +27,7 @@ struct VerificationLifecycle: Sendable, Equatable {
         case lifetimeOver
     }
 
-    /// What VerifyState does after an event.
+    /// What ``VerificationState`` does after an event.
     enum Action: Sendable, Equatable {
         /// The verification changed: store it.
         case store

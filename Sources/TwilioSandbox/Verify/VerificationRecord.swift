@@ -40,6 +40,7 @@ struct VerificationRecord: StoredRecord {
     /// When a pending verification expires (the inspection API can bring it forward).
     var expiresAt: Date
 
+    /// A new pending verification created at `date`, which expires ten minutes later.
     init(sid: String, serviceSID: String, accountSID: String, to: String, channel: String, code: String,
          amount: String?, payee: String?, lookup: SandboxJSON, date: Date) {
         self.sid = sid
@@ -72,8 +73,10 @@ struct VerificationRecord: StoredRecord {
         return action
     }
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://verify.twilio.com/v2/Services/\(serviceSID)/Verifications/\(sid)" }
 
+    /// A date as Verify writes it (ISO 8601).
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.iso8601String(from: value)) }
 
     /// The fields a Verification and its VerificationCheck both start with.

@@ -100,6 +100,7 @@ actor VerificationState {
 
     private static let maxChecks = SandboxError(.tooManyRequests, code: 60202, "Max check attempts reached")
 
+    /// The latest verification of the service to `to`, its status brought up to date.
     private func latest(to: String, serviceSID: String, now: Date) -> VerificationRecord? {
         verifications.last { $0.to == to && $0.serviceSID == serviceSID }.flatMap { refreshed($0.sid, now: now) }
     }

@@ -12,6 +12,7 @@ struct VerificationsController {
         group.post("Services/{ServiceSid}/VerificationCheck", use: check)
     }
 
+    /// CreateVerification; see ``VerificationSimulator``.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let serviceSID = try context.parameters.require("ServiceSid")
@@ -19,6 +20,7 @@ struct VerificationsController {
         return SandboxResponse.json(verification.json, status: .created)
     }
 
+    /// FetchVerification: 404 once it is approved, canceled or expired.
     @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let serviceSID = try context.parameters.require("ServiceSid")
         let sid = try context.parameters.require("Sid")

@@ -37,6 +37,7 @@ struct VerifyServiceRecord: EditableRecord {
     let dateCreated: Date
     var dateUpdated: Date
 
+    /// A service with Verify's defaults, created at `date`.
     init(sid: String, accountSID: String, friendlyName: String, date: Date) {
         self.sid = sid
         self.accountSID = accountSID

@@ -18,17 +18,20 @@ struct VerifyServicesController {
         group.delete("Services/{ServiceSid}", use: services.delete { [verify] in await verify.delete($0) })
     }
 
+    /// CreateService.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let service = try await verify.createService(try await request.form(), accountSID: account)
         return SandboxResponse.json(service.json, status: .created)
     }
 
+    /// ListService, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let found = await verify.services(accountSID: try context.account)
         return try TwilioAPI.verify.page(found.map(\.json), key: "services", path: "/v2/Services", request: request)
     }
 
+    /// UpdateService.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let service = try await services.record(request, context)
         return SandboxResponse.json(try await verify.update(service, form: try await request.form()).json)

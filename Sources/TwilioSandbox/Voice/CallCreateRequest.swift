@@ -113,6 +113,7 @@ struct CallCreateRequest: Sendable {
             notification: callback.map { RecordingNotification(url: $0, method: method, events: events.isEmpty ? [.completed] : Set(events.compactMap(RecordingStatus.init(rawValue:)))) })
     }
 
+    /// The machine detection tunings, each within Twilio's range.
     private static func checkMachineDetectionTuning(_ form: FormParameters) throws(SandboxError) {
         _ = try form.int("MachineDetectionTimeout", in: 3...59)
         _ = try form.int("MachineDetectionSpeechThreshold", in: 1000...6000)
@@ -143,6 +144,7 @@ struct CallCreateRequest: Sendable {
         form.values(name).flatMap { $0.split(separator: " ").map(String.init) }
     }
 
+    /// Whether `value` is an absolute http(s) URL with a host.
     static func isAbsoluteURL(_ value: String) -> Bool {
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), let host = url.host else { return false }
         return (scheme == "http" || scheme == "https") && !host.isEmpty

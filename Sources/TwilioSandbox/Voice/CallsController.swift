@@ -18,6 +18,7 @@ struct CallsController {
         group.delete("Calls/{CallSid}.json", use: calls.delete { [voice] in try await voice.delete($0) })
     }
 
+    /// CreateCall; answers 201 with the queued call, placed in the background.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let call = try await voice.create(try await request.form(), accountSID: account, apiOrigin: request.apiOrigin)
@@ -38,6 +39,7 @@ struct CallsController {
                                         request: request)
     }
 
+    /// UpdateCall; see ``CallSimulator/update(_:form:accountSID:)``.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let sid = try context.parameters.require("CallSid")

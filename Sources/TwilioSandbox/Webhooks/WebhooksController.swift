@@ -9,6 +9,7 @@ struct WebhooksController {
         group.get("webhooks", use: list)
     }
 
+    /// The account's webhooks, in the order they were posted.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let deliveries = await log.deliveries(where: "AccountSid", is: account)

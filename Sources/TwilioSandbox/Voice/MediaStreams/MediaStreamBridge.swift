@@ -5,5 +5,6 @@ import TwilioKit
 /// the server sends back, until the stream ends. The TwiML executor waits for ``run(_:call:)``
 /// to return before it goes on with the call.
 protocol MediaStreamBridge: Sendable {
+    /// Runs `stream` for `call` until it ends; what was exchanged.
     func run(_ stream: TwiML.Stream, call: CallRecord) async -> MediaStreamOutcome
 }

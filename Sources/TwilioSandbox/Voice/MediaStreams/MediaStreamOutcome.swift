@@ -7,6 +7,7 @@ struct MediaStreamOutcome: Sendable, Equatable {
     /// The messages exchanged, in order (`connected`, `start`, `media`, `mark`, `clear`, `stop`, …).
     var events: [String]
 
+    /// An outcome of `audio`, `marks` and `events`.
     init(audio: [UInt8] = [], marks: [String] = [], events: [String] = []) {
         self.audio = audio
         self.marks = marks

@@ -41,6 +41,7 @@ struct RecordingRecord: StoredRecord {
     /// $0.0025 per started minute.
     var price: String { String(format: "-%.5f", 0.0025 * Double(max(1, (duration + 59) / 60))) }
 
+    /// A date as API v2010 writes it (RFC 2822).
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.rfc2822String(from: value)) }
 
     /// The fields both recording shapes share.

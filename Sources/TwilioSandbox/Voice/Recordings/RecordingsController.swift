@@ -69,10 +69,12 @@ struct RecordingsController {
                                         path: "/2010-04-01/Accounts/\(account)/Calls/\(callSID)/Recordings.json", request: request)
     }
 
+    /// FetchCallRecording.
     @Sendable func fetchForCall(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         SandboxResponse.json(try await callRecording(request, context).callRecordingJSON)
     }
 
+    /// DeleteCallRecording.
     @Sendable func deleteForCall(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         await voice.delete(try await callRecording(request, context))
         return SandboxResponse.noContent

@@ -56,6 +56,8 @@ extension TwiMLExecutor {
         }
     }
 
+    /// Rings `targets` as `dial` says and stores the leg that answered (or the first one tried);
+    /// records the conversation when asked.
     private func placeLeg(to targets: [String], dial: TwiML.Dial, parent: CallRecord) async throws -> DialResult {
         let dialable = targets.filter { target in
             switch try? ChannelAddress(target) {

@@ -31,6 +31,7 @@ extension TwiMLExecutor {
         try await pass(Double(pause.length))
     }
 
+    /// Lets `seconds` pass `loop` times (until the call ends for `loop="0"`).
     private func repeatFor(_ loop: Int, seconds: Double) async throws {
         guard let count = Self.repetitions(loop) else {
             // loop="0": until the call ends, which the time limit (or a hang-up) decides.

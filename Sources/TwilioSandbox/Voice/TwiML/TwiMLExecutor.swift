@@ -174,6 +174,7 @@ struct TwiMLExecutor: Sendable {
         return nil
     }
 
+    /// Appends an event of `type` to the call's log.
     func log(_ type: String, _ details: [(String, SandboxJSON)]) async {
         await voice.log(callSID, CallEvent(type, details))
     }

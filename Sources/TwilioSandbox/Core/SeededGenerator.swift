@@ -1,8 +1,11 @@
-/// SplitMix64: small, fast, and the same sequence for the same seed.
+/// SplitMix64: small, fast, and the same sequence for the same seed (fault draws, the caller's
+/// speech-like audio).
 struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence `seed` decides.
     init(seed: UInt64) { state = seed }
 
+    /// The next number of the sequence.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
