@@ -118,7 +118,7 @@ extension TwiMLExecutor {
         return leg
     }
 
-    /// `<Connect>`: each `<Stream>` runs on the world's ``MediaStreamBridge`` until it ends; the
+    /// `<Connect>`: each `<Stream>` runs on the simulator's ``MediaStreamBridge`` until it ends; the
     /// audio it got back counts as call time. Then `action`, or the next verb without one.
     func connect(_ connect: TwiML.Connect, in document: Document) async throws -> Step? {
         for noun in connect.nouns {
