@@ -23,6 +23,7 @@ actor VoiceState {
         case redirected
         /// The call has ended (or is ending).
         case notLive
+        /// The account has no such call.
         case notFound
     }
 
