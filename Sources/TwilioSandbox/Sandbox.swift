@@ -1,8 +1,6 @@
-import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import TwilioKit
 
 /// The sandbox's HTTP application: every Twilio domain under its own prefix, mirroring
 /// `https://<domain>.twilio.com/…`, plus the inspection API under `/sandbox`.
@@ -20,27 +18,33 @@ public enum Sandbox {
         let faults = FaultInjectionMiddleware(faults: world.faults)
 
         let account = router.group("api/2010-04-01/Accounts/{AccountSid}").add(middleware: faults)
-        MessagesController(world: world).addRoutes(to: account)
-        IncomingPhoneNumbersController(world: world).addRoutes(to: account)
-        ApplicationsController(world: world).addRoutes(to: account)
-        KeysController(world: world).addRoutes(to: account)
-        CallsController(world: world).addRoutes(to: account)
-        RecordingsController(world: world).addRoutes(to: account)
+        MessagesController(messaging: world.messaging).addRoutes(to: account)
+        IncomingPhoneNumbersController(phoneNumbers: world.phoneNumbers).addRoutes(to: account)
+        ApplicationsController(applications: world.applications).addRoutes(to: account)
+        KeysController(accounts: world.accounts).addRoutes(to: account)
+        CallsController(voice: world.voice).addRoutes(to: account)
+        RecordingsController(voice: world.voice).addRoutes(to: account)
 
-        LookupsController(world: world).addRoutes(to: router.group("lookups/v2").add(middleware: faults))
-        MessagingServicesController(world: world).addRoutes(to: router.group("messaging/v1").add(middleware: faults))
+        LookupsController(lookups: world.lookups).addRoutes(to: router.group("lookups/v2").add(middleware: faults))
+        MessagingServicesController(messagingServices: world.messagingServices)
+            .addRoutes(to: router.group("messaging/v1").add(middleware: faults))
         let verify = router.group("verify/v2").add(middleware: faults)
-        VerifyServicesController(world: world).addRoutes(to: verify)
-        VerificationsController(world: world).addRoutes(to: verify)
-        TranscriptsController(world: world).addRoutes(to: router.group("intelligence/v2").add(middleware: faults))
-        ContentController(world: world).addRoutes(to: router.group("content/v1").add(middleware: faults))
+        VerifyServicesController(verify: world.verify).addRoutes(to: verify)
+        VerificationsController(verify: world.verify).addRoutes(to: verify)
+        TranscriptsController(intelligence: world.intelligence).addRoutes(to: router.group("intelligence/v2").add(middleware: faults))
+        ContentController(content: world.content).addRoutes(to: router.group("content/v1").add(middleware: faults))
 
         TwimletsController().addRoutes(to: router.group(RouterPath(TwimletsController.prefix)))
         let sandbox = router.group("sandbox")
-        InspectionController(world: world).addRoutes(to: sandbox)
-        VoiceInspectionController(world: world).addRoutes(to: sandbox)
-        VerifyInspectionController(world: world).addRoutes(to: sandbox)
-        TranscriptAdminController(world: world).addRoutes(to: sandbox)
+        AccountOverviewController(phoneNumbers: world.phoneNumbers).addRoutes(to: sandbox)
+        NumberProvisioningController(phoneNumbers: world.phoneNumbers).addRoutes(to: sandbox)
+        MessagesInspectionController(messaging: world.messaging).addRoutes(to: sandbox)
+        HandsetsController(handsets: world.handsets).addRoutes(to: sandbox)
+        WebhooksController(log: world.webhookLog).addRoutes(to: sandbox)
+        FaultsController(faults: world.faults).addRoutes(to: sandbox)
+        VoiceInspectionController(voice: world.voice, handsets: world.handsets).addRoutes(to: sandbox)
+        VerifyInspectionController(verify: world.verify).addRoutes(to: sandbox)
+        TranscriptAdminController(intelligence: world.intelligence).addRoutes(to: sandbox)
 
         let application = Application(
             router: router,

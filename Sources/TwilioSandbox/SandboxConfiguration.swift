@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a sandbox is set up: where it listens, its account's credentials, its phone numbers and
 /// how fast simulated time runs.
 public struct SandboxConfiguration: Sendable {

@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import ServiceLifecycle
 import TwilioKit
@@ -14,6 +13,7 @@ public final class SandboxServer: Sendable {
     private let task: Task<Void, any Error>
     private let services: ServiceGroup
 
+    /// A running server, `task` running its `services`.
     private init(baseURL: String, configuration: SandboxConfiguration, world: SandboxWorld, task: Task<Void, any Error>, services: ServiceGroup) {
         self.baseURL = baseURL
         self.configuration = configuration
@@ -58,11 +58,4 @@ public final class SandboxServer: Sendable {
     public var environment: [String: String] {
         ["TWILIO_ACCOUNT_SID": configuration.accountSID, "TWILIO_AUTH_TOKEN": configuration.authToken, "TWILIO_BASE_URL": baseURL]
     }
-}
-
-/// The sandbox could not start.
-public struct SandboxStartError: Error, CustomStringConvertible {
-    /// Why.
-    public let reason: String
-    public var description: String { "The sandbox could not start: \(reason)" }
 }

@@ -1,58 +1,40 @@
-import Foundation
 import Hummingbird
-import TwilioKit
 
 /// `/2010-04-01/Accounts/{AccountSid}/Applications…`: create, list, fetch, update, delete.
 struct ApplicationsController {
-    let world: SandboxWorld
+    let applications: ApplicationsFacade
+
+    /// Applications by `{Sid}`, within the path's account.
+    private var resource: ResourceRoutes<ApplicationRecord> {
+        ResourceRoutes(api: .v2010, sidParameter: "Sid", notFound: .requestPath, lookup: applications.application(_:accountSID:))
+    }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("Applications.json", use: create)
         group.get("Applications.json", use: list)
-        group.get("Applications/{Sid}.json", use: fetch)
+        group.get("Applications/{Sid}.json", use: resource.fetch { $0.json })
         group.post("Applications/{Sid}.json", use: update)
-        group.delete("Applications/{Sid}.json", use: delete)
+        group.delete("Applications/{Sid}.json", use: resource.delete { [applications] in await applications.delete($0) })
     }
 
+    /// CreateApplication.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let now = Date()
-        var application = ApplicationRecord(sid: SID.make("AP"), accountSID: try context.pathAccount(), dateCreated: now, dateUpdated: now)
-        try application.apply(try await request.form())
-        await world.applications.save(application)
+        let account = try context.pathAccount()
+        let application = try await applications.create(try await request.form(), accountSID: account)
         return SandboxResponse.json(application.json, status: .created)
     }
 
+    /// ListApplication: `FriendlyName`, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
-        let query = request.query
-        let applications = await world.applications.list(accountSID: account, friendlyName: query.first("FriendlyName"))
-        let page = try PageRequest(query).v2010Page(applications.map(\.json), key: "applications",
-                                                     path: "/2010-04-01/Accounts/\(account)/Applications.json", query: query)
-        return SandboxResponse.json(page)
+        let found = await applications.list(accountSID: account, friendlyName: request.query.first("FriendlyName"))
+        return try TwilioAPI.v2010.page(found.map(\.json), key: "applications",
+                                        path: "/2010-04-01/Accounts/\(account)/Applications.json", request: request)
     }
 
-    @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        SandboxResponse.json(try await application(request, context).json)
-    }
-
+    /// UpdateApplication.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        var application = try await application(request, context)
-        try application.apply(try await request.form())
-        application.dateUpdated = Date()
-        await world.applications.save(application)
-        return SandboxResponse.json(application.json)
-    }
-
-    @Sendable func delete(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let application = try await application(request, context)
-        _ = await world.applications.delete(application.sid, accountSID: application.accountSID)
-        return SandboxResponse.noContent
-    }
-
-    private func application(_ request: Request, _ context: SandboxRequestContext) async throws -> ApplicationRecord {
-        guard let application = await world.applications.application(try context.parameters.require("Sid"), accountSID: try context.pathAccount()) else {
-            throw SandboxError.notFound(request.uri.path)
-        }
-        return application
+        let application = try await resource.record(request, context)
+        return SandboxResponse.json(try await applications.update(application, form: try await request.form()).json)
     }
 }

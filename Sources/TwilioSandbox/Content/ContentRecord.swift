@@ -15,6 +15,7 @@ struct ContentRecord: StoredRecord {
     let types: SandboxJSON
     let dateCreated: Date
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://content.twilio.com/v1/Content/\(sid)" }
 
     /// Twilio's JSON for the resource, every field present.

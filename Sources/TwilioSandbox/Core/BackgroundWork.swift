@@ -5,6 +5,7 @@ import Synchronization
 /// webhooks): started here, and cancelled together when the sandbox stops, so a stopped sandbox
 /// changes nothing afterwards (nor its state file).
 final class BackgroundWork: Sendable {
+    /// The running tasks, and whether the sandbox has stopped.
     private struct State {
         var tasks: [UUID: Task<Void, Never>] = [:]
         var stopped = false
@@ -35,6 +36,7 @@ final class BackgroundWork: Sendable {
         for task in running { await task.value }
     }
 
+    /// Forgets the task `id`, which has ended.
     private func finished(_ id: UUID) {
         _ = state.withLock { $0.tasks.removeValue(forKey: id) }
     }

@@ -1,18 +1,18 @@
 import Foundation
 import Hummingbird
-import TwilioKit
 
 /// `POST /sandbox/transcripts`: creates a completed transcript, as if Voice Intelligence had
 /// transcribed a call. Form or JSON: `Sentences` (`Speaker: text` lines, one value per line or
 /// newline-separated), and optionally `CallSid`, `SourceSid` (`RE…`), `ServiceSid` (`GA…`, the demo
 /// service by default), `LanguageCode` (`en-US`), `CustomerKey`, `Redaction` (true).
 struct TranscriptAdminController {
-    let world: SandboxWorld
+    let intelligence: IntelligenceFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("transcripts", use: create)
     }
 
+    /// Stores a completed transcript of the form's `Sentences`.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let form = try await request.flexibleForm()
@@ -31,7 +31,7 @@ struct TranscriptAdminController {
         builder.customerKey = form.first("CustomerKey")
         builder.redaction = try form.bool("Redaction") ?? true
         let transcript = builder.build(lines, date: Date())
-        await world.transcripts.insert(transcript)
+        await intelligence.insert(transcript)
         return SandboxResponse.json(transcript.json, status: .created)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TwilioKit
 
 /// Builds a completed transcript from `Speaker: text` lines, the way a recording's transcription
 /// would come out: each distinct speaker gets the next media channel (1, 2, …) and a participant;
@@ -13,8 +14,9 @@ struct TranscriptBuilder: Sendable {
     var customerKey: String?
     var redaction = true
 
-    /// The transcript of `lines`, created at `date`; its media started `duration` before.
-    func build(_ lines: [String], date: Date) -> TranscriptRecord {
+    /// The transcript of `lines`, created at `date` at `status` (a finished one by default); its
+    /// media started as long before as the lines take to say.
+    func build(_ lines: [String], date: Date, status: TranscriptStatus = .completed) -> TranscriptRecord {
         var speakers: [String] = []
         var clock = 0.0
         var sentences: [TranscriptSentenceRecord] = []
@@ -45,7 +47,7 @@ struct TranscriptBuilder: Sendable {
         ])
         let duration = (sentences.last?.endTime ?? 0).rounded(.up)
         return TranscriptRecord(
-            sid: SID.make("GT"), accountSID: accountSID, serviceSID: serviceSID, status: "completed", channel: channel,
+            sid: SID.make("GT"), accountSID: accountSID, serviceSID: serviceSID, status: status, channel: channel,
             sourceSID: sourceSID, languageCode: languageCode, customerKey: customerKey,
             mediaStartTime: date.addingTimeInterval(-duration), redaction: redaction, sentences: sentences, dateCreated: date,
             dateUpdated: date)

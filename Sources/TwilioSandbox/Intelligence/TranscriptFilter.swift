@@ -6,13 +6,16 @@ import TwilioKit
 /// `AfterDateCreated`, ISO 8601, exclusive).
 struct TranscriptFilter: Sendable {
     var serviceSID: String?
-    var status: String?
+    var status: TranscriptStatus?
     var languageCode: String?
     var sourceSID: String?
     var startedBefore: Date?
     var startedAfter: Date?
     var createdBefore: Date?
     var createdAfter: Date?
+
+    /// The statuses `Status` may name, in the order its error lists them.
+    static let statuses: [TranscriptStatus] = [.queued, .inProgress, .completed, .new, .failed, .canceled, .error]
 
     /// Reads the filters from a query.
     init(_ query: FormParameters) throws(SandboxError) {
@@ -24,7 +27,7 @@ struct TranscriptFilter: Sendable {
             return date
         }
         serviceSID = query.first("ServiceSid")
-        status = try query.oneOf("Status", ["queued", "in-progress", "completed", "new", "failed", "canceled", "error"])
+        status = try query.oneOf("Status", Self.statuses)
         languageCode = query.first("LanguageCode")
         sourceSID = query.first("SourceSid")
         startedBefore = try date("BeforeStartTime")

@@ -1,7 +1,8 @@
 import Foundation
 import TwilioKit
 
-/// A Voice Intelligence Transcript (`GT…`) with its sentences.
+/// A Voice Intelligence Transcript (`GT…`) with its sentences. Its status changes only through
+/// ``handle(_:now:)``, which runs its ``TranscriptLifecycle``.
 struct TranscriptRecord: StoredRecord {
     static let kind = "transcript"
 
@@ -9,7 +10,7 @@ struct TranscriptRecord: StoredRecord {
     let accountSID: String
     let serviceSID: String
     /// `queued`, `in-progress`, then `completed` (or `failed`).
-    var status: String
+    private(set) var status: TranscriptStatus
     /// The media source and participants: `{media_properties: {source_sid, reference_sids}, participants}`.
     var channel: SandboxJSON
     /// The source recording (`RE…`), for `SourceSid` filters.
@@ -22,15 +23,30 @@ struct TranscriptRecord: StoredRecord {
     var sentences: [TranscriptSentenceRecord]
     let dateCreated: Date
     var dateUpdated: Date
-    /// Statuses a transcript moves on from by itself.
-    static let inFlightStatuses: Set<String> = ["queued", "in-progress"]
+    /// Where the transcript stands in its lifecycle.
+    var lifecycle: TranscriptLifecycle { TranscriptLifecycle(status: status) }
+
+    /// Moves the transcript on with `event`: the only place a transcript's status changes.
+    mutating func handle(_ event: TranscriptLifecycle.Event, now: Date) -> TranscriptLifecycle.Action {
+        var lifecycle = self.lifecycle
+        let action = lifecycle.handle(event)
+        guard action != .ignore else { return action }
+        status = lifecycle.status
+        dateUpdated = now
+        return action
+    }
+
+    /// Whether the sandbox has the audio to transcribe: a recording of its own (`source_sid`),
+    /// not audio at a `media_url`.
+    var isTranscribable: Bool { channel["media_properties"]?["source_sid"] != nil }
 
     /// The sentences as the API serves them: none until the transcription is over.
-    var servedSentences: [TranscriptSentenceRecord] { status == "completed" ? sentences : [] }
+    var servedSentences: [TranscriptSentenceRecord] { status == .completed ? sentences : [] }
 
     /// The media's duration in whole seconds (the end of the last sentence, rounded up).
     var duration: Int { Int((servedSentences.last?.endTime ?? 0).rounded(.up)) }
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://intelligence.twilio.com/v2/Transcripts/\(sid)" }
 
     /// Twilio's JSON for the resource, every field present.
@@ -42,7 +58,7 @@ struct TranscriptRecord: StoredRecord {
             ("sid", .string(sid)),
             ("date_created", date(dateCreated)),
             ("date_updated", date(dateUpdated)),
-            ("status", .string(status)),
+            ("status", .string(status.rawValue)),
             ("channel", channel),
             ("data_logging", false),
             ("language_code", .string(languageCode)),

@@ -16,7 +16,9 @@ struct TranscriptSentenceRecord: Codable, Sendable {
     let words: [Word]
     let confidence: Double
 
+    /// When the sentence starts, in seconds from the start of the media.
     var startTime: Double { words.first?.start ?? 0 }
+    /// When the sentence ends, in seconds from the start of the media.
     var endTime: Double { words.last?.end ?? 0 }
 
     /// Twilio's JSON for the sentence: `redacted` masks PII (words holding three digits or more,

@@ -4,10 +4,12 @@ import TwilioKit
 /// Voice Intelligence transcribing the sandbox's own recordings: CreateTranscript on a recording
 /// (`media_properties.source_sid`) queues a transcript of what was said on its call, in order:
 /// each `<Say>` on the agent's channel, what the handset said to a speech `<Gather>` on the
-/// customer's. It moves `queued` → `in-progress` → `completed` a status
-/// step apart. Audio at a `media_url` cannot be transcribed here: that transcript ends `failed`.
+/// customer's. It moves through its ``TranscriptLifecycle`` a status step apart. Audio at a
+/// `media_url` cannot be transcribed here: that transcript ends `failed`.
 struct TranscriptionSimulator: Sendable {
-    let world: SandboxWorld
+    let environment: SimulationEnvironment
+    let transcripts: ResourceStore<TranscriptRecord>
+    let voice: VoiceFacade
 
     /// Validates a CreateTranscript form and queues the transcript.
     func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> TranscriptRecord {
@@ -31,28 +33,27 @@ struct TranscriptionSimulator: Sendable {
         let media = channel["media_properties"]
         var transcript: TranscriptRecord
         if case .string(let sourceSID)? = media?["source_sid"] {
-            guard let recording = await world.voice.recording(sourceSID, accountSID: accountSID) else {
+            guard let recording = await voice.recording(sourceSID, accountSID: accountSID) else {
                 throw .invalidParameter("Channel", channelText, rule: "media_properties.source_sid must be a recording (RE…) of this account")
             }
-            let said = await world.voice.events(of: recording.callSID).compactMap(Self.spokenLine)
+            let said = await voice.events(of: recording.callSID).compactMap(Self.spokenLine)
             var builder = TranscriptBuilder(accountSID: accountSID, serviceSID: serviceSID, sourceSID: recording.sid, callSID: recording.callSID)
             builder.customerKey = customerKey
-            transcript = builder.build(said, date: Date())
+            transcript = builder.build(said, date: Date(), status: .queued)
             transcript.mediaStartTime = mediaStartTime ?? recording.startTime
         } else if case .string? = media?["media_url"] {
             var builder = TranscriptBuilder(accountSID: accountSID, serviceSID: serviceSID, sourceSID: SID.make("RE"))
             builder.customerKey = customerKey
-            transcript = builder.build([], date: Date())
+            transcript = builder.build([], date: Date(), status: .queued)
             transcript.channel = channel
             transcript.mediaStartTime = mediaStartTime
         } else {
             throw .invalidParameter("Channel", channelText, rule: "media_properties must hold a source_sid (a recording) or a media_url")
         }
-        transcript.status = "queued"
-        await world.transcripts.insert(transcript)
+        await transcripts.save(transcript)
         let simulator = self
         let sid = transcript.sid
-        world.background.run { await simulator.transcribe(sid) }
+        environment.background.run { await simulator.transcribe(sid) }
         return transcript
     }
 
@@ -67,24 +68,23 @@ struct TranscriptionSimulator: Sendable {
         return speaker + ": " + text
     }
 
-    /// Moves a transcript on from where it is (a restart resumes it).
+    /// Moves transcript `sid` through its lifecycle from where it stands (a restart resumes it).
     func transcribe(_ sid: String) async {
-        let step = world.configuration.statusStep
-        guard var transcript = await world.transcripts.transcript(sid) else { return }
-        if transcript.status == "queued" {
-            guard await pause(step), let started = await world.transcripts.update(sid, { $0.status = "in-progress" }) else { return }
-            transcript = started
+        while let transcript = await transcripts.record(sid), transcript.lifecycle.movesOnByItself {
+            guard await pause(environment.statusStep) else { return }
+            let event = TranscriptLifecycle.Event.statusStepElapsed(transcribable: transcript.isTranscribable)
+            guard await transcripts.transition(sid, { transcript in
+                let action = transcript.handle(event, now: Date())
+                return action == .ignore ? nil : action
+            }) != nil else { return }
         }
-        guard transcript.status == "in-progress", await pause(step) else { return }
-        let transcribable = transcript.channel["media_properties"]?["source_sid"] != nil
-        await world.transcripts.update(sid) { $0.status = transcribable ? "completed" : "failed" }
     }
 
     /// Takes up the transcripts a previous run left unfinished.
     func resume() async {
-        for transcript in await world.transcripts.inFlight() {
+        for transcript in await transcripts.records(where: { $0.lifecycle.movesOnByItself }) {
             let simulator = self
-            world.background.run { await simulator.transcribe(transcript.sid) }
+            environment.background.run { await simulator.transcribe(transcript.sid) }
         }
     }
 }

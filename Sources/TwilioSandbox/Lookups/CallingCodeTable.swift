@@ -28,7 +28,9 @@ enum CallingCodeTable {
     /// The entry whose regions include `region` (ISO 3166-1 alpha-2, any case).
     static func entry(region: String) -> Entry? { byRegion[region.uppercased()] }
 
+    /// The entries by calling code.
     private static let byCode = Dictionary(uniqueKeysWithValues: entries.map { ($0.code, $0) })
+    /// The entries by ISO region.
     private static let byRegion = Dictionary(entries.flatMap { entry in entry.regions.map { ($0, entry) } },
                                              uniquingKeysWith: { first, _ in first })
 

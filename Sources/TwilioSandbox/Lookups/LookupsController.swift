@@ -3,7 +3,7 @@ import Hummingbird
 /// Lookup v2 (`https://lookups.twilio.com/v2/…`): phone number validation, formatting and the
 /// simulated data packages.
 struct LookupsController {
-    let world: SandboxWorld
+    let lookups: LookupsFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.get("PhoneNumbers/{PhoneNumber}", use: fetch)
@@ -15,8 +15,7 @@ struct LookupsController {
         _ = try context.account
         let query = request.query
         let fields = try PhoneNumberLookupAnswer.fields(query)
-        let analysis = PhoneNumberAnalysis(try context.decodedParameter("PhoneNumber"), countryCode: query.first("CountryCode"))
-        let owned = analysis.isValid ? await world.numbers.owner(of: analysis.phoneNumber) != nil : false
-        return SandboxResponse.json(PhoneNumberLookupAnswer(analysis: analysis, fields: fields, ownedBySandbox: owned).json)
+        let answer = await lookups.lookUp(try context.decodedParameter("PhoneNumber"), countryCode: query.first("CountryCode"), fields: fields)
+        return SandboxResponse.json(answer.json)
     }
 }

@@ -1,18 +1,12 @@
 import Foundation
+import TwilioKit
 
 /// Lookup's basic answer about a phone number: its E.164 form, country and national format, and
 /// whether it is valid, or why not (`validation_errors`, with libphonenumber's reasons as Twilio
 /// reports them).
 struct PhoneNumberAnalysis: Sendable, Equatable {
-    /// Why a number is invalid.
-    enum Problem: String, Sendable {
-        case tooShort = "TOO_SHORT"
-        case tooLong = "TOO_LONG"
-        case invalidButPossible = "INVALID_BUT_POSSIBLE"
-        case invalidCountryCode = "INVALID_COUNTRY_CODE"
-        case invalidLength = "INVALID_LENGTH"
-        case notANumber = "NOT_A_NUMBER"
-    }
+    /// Why a number is invalid: TwilioKit's `validation_errors` reasons (libphonenumber's).
+    typealias Problem = PhoneNumberLookup.ValidationError
 
     /// The number in E.164 form (`+` and its digits) or, when it is not a number, as given.
     let phoneNumber: String

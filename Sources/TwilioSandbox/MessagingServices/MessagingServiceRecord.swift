@@ -3,7 +3,7 @@ import TwilioKit
 
 /// A Messaging Service (`MG…`): a pool of the account's numbers that messages sent with
 /// `MessagingServiceSid` go out from, with its own inbound webhook and status callback.
-struct MessagingServiceRecord: StoredRecord {
+struct MessagingServiceRecord: EditableRecord {
     static let kind = "messaging-service"
 
     /// A number of the pool (a Messaging PhoneNumber resource; its SID is the number's `PN…`).
@@ -35,6 +35,7 @@ struct MessagingServiceRecord: StoredRecord {
     let dateCreated: Date
     var dateUpdated: Date
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://messaging.twilio.com/v1/Services/\(sid)" }
 
     /// Applies a CreateService or UpdateService form (v1 errors: 60200 for a malformed value).
@@ -113,6 +114,7 @@ struct MessagingServiceRecord: StoredRecord {
         ])
     }
 
+    /// The path of one of the service's `links`, below its URL.
     private static func linkPath(_ link: String) -> String {
         switch link {
         case "us_app_to_person": "Compliance/Usa2p"

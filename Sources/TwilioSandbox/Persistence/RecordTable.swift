@@ -14,9 +14,6 @@ struct RecordTable<Record: StoredRecord> {
         }
     }
 
-    /// Whether the table holds no record.
-    var isEmpty: Bool { order.isEmpty }
-
     /// The record `sid`.
     subscript(sid: String) -> Record? { records[sid] }
 
@@ -45,9 +42,9 @@ struct RecordTable<Record: StoredRecord> {
 
     /// Applies `change` to record `sid` and stores the result.
     @discardableResult
-    mutating func modify<Failure: Error>(_ sid: String, _ change: (inout Record) throws(Failure) -> Void) throws(Failure) -> Record? {
+    mutating func modify(_ sid: String, _ change: (inout Record) -> Void) -> Record? {
         guard var record = records[sid] else { return nil }
-        try change(&record)
+        change(&record)
         save(record)
         return record
     }

@@ -2,17 +2,6 @@ import Foundation
 import GRDB
 import Logging
 
-/// A record the sandbox can keep in its state file: Codable, known by its kind and SID, and owned
-/// by one account.
-protocol StoredRecord: Codable, Sendable {
-    /// The kind of resource (`message`, `call`, …): one kind per record type.
-    static var kind: String { get }
-    /// The record's SID, unique within its kind.
-    var sid: String { get }
-    /// The account that owns it: to every other account it does not exist.
-    var accountSID: String { get }
-}
-
 /// The sandbox's state file (`--state FILE`): SQLite, one row per resource (its kind, SID and
 /// JSON), written through on every change so a restart finds everything the API created. Rows
 /// keep the order they were first written in, which is the order the API lists them in.
@@ -36,6 +25,7 @@ final class SandboxStore: Sendable {
         self.logger = logger
     }
 
+    /// Opens (or creates) the database at `path` with its `records` table; whether this run created it.
     private static func open(_ path: String) throws -> (DatabaseQueue, isNew: Bool) {
         var configuration = Configuration()
         configuration.prepareDatabase { database in

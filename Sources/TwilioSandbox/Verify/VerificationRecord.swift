@@ -3,7 +3,8 @@ import TwilioKit
 
 /// A Verification (`VE…`): a code sent to `to`, pending until it is checked right, approved or
 /// canceled by update, checked wrong five times (`max_attempts_reached`), or ten minutes old
-/// (`expired`).
+/// (`expired`). Its status changes only through ``handle(_:now:)``, which runs its
+/// ``VerificationLifecycle``.
 struct VerificationRecord: StoredRecord {
     static let kind = "verification"
 
@@ -16,8 +17,6 @@ struct VerificationRecord: StoredRecord {
 
     /// How long a verification can be checked, as Twilio's Verify: ten minutes.
     static let lifetime: TimeInterval = 600
-    /// Wrong checks before the verification is locked (60202 after that).
-    static let maxChecks = 5
     /// Sends of one verification before 60203.
     static let maxSends = 5
 
@@ -26,20 +25,22 @@ struct VerificationRecord: StoredRecord {
     let accountSID: String
     let to: String
     var channel: String
-    var status = "pending"
+    private(set) var status = VerificationStatus.pending
     let code: String
     let amount: String?
     let payee: String?
     /// The `lookup` object: `{}`, or the carrier when the service does lookups.
     let lookup: SandboxJSON
     var sendAttempts: [SendAttempt] = []
-    var wrongChecks = 0
+    /// Wrong codes checked so far.
+    private(set) var wrongChecks = 0
     var deliveries: [VerificationDelivery] = []
     let dateCreated: Date
     var dateUpdated: Date
     /// When a pending verification expires (the inspection API can bring it forward).
     var expiresAt: Date
 
+    /// A new pending verification created at `date`, which expires ten minutes later.
     init(sid: String, serviceSID: String, accountSID: String, to: String, channel: String, code: String,
          amount: String?, payee: String?, lookup: SandboxJSON, date: Date) {
         self.sid = sid
@@ -56,14 +57,26 @@ struct VerificationRecord: StoredRecord {
         expiresAt = date.addingTimeInterval(Self.lifetime)
     }
 
-    /// Whether the code can still be checked or resent.
-    var isOpen: Bool { status == "pending" }
+    /// Where the verification stands in its lifecycle.
+    var lifecycle: VerificationLifecycle { VerificationLifecycle(status: status, wrongChecks: wrongChecks) }
 
-    /// Approved, canceled and expired verifications are gone from the API (Twilio's soft delete).
-    var isSoftDeleted: Bool { !isOpen && status != "max_attempts_reached" }
+    /// Moves the verification on with `event` and, when the lifecycle says to store it, applies the
+    /// change: the only place a verification's status changes. An expired verification was last
+    /// updated when it expired.
+    mutating func handle(_ event: VerificationLifecycle.Event, now: Date) -> VerificationLifecycle.Action {
+        var lifecycle = self.lifecycle
+        let action = lifecycle.handle(event)
+        guard action == .store else { return action }
+        status = lifecycle.status
+        wrongChecks = lifecycle.wrongChecks
+        dateUpdated = event == .lifetimeOver ? expiresAt : now
+        return action
+    }
 
+    /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://verify.twilio.com/v2/Services/\(serviceSID)/Verifications/\(sid)" }
 
+    /// A date as Verify writes it (ISO 8601).
     private func date(_ value: Date) -> SandboxJSON { .string(TwilioDateFormat.iso8601String(from: value)) }
 
     /// The fields a Verification and its VerificationCheck both start with.
@@ -74,8 +87,8 @@ struct VerificationRecord: StoredRecord {
             ("account_sid", .string(accountSID)),
             ("to", .string(to)),
             ("channel", .string(channel)),
-            ("status", .string(status)),
-            ("valid", .bool(status == "approved")),
+            ("status", .string(status.rawValue)),
+            ("valid", .bool(status == .approved)),
         ]
     }
 

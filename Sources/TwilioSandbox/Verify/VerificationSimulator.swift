@@ -6,19 +6,16 @@ import TwilioKit
 /// sent, delivered like any other, shown in `/sandbox/handsets/{number}/messages`); calls and
 /// emails are recorded on the verification for the inspection API.
 struct VerificationSimulator: Sendable {
-    let state: VerifyState
-    let numbers: PhoneNumberStore
-    let messages: MessagingState
-    let messaging: MessagingSimulator
+    let state: VerificationState
+    let phoneNumbers: PhoneNumbersFacade
+    let messaging: MessagingFacade
 
     /// The number Verify's SMS come from (Twilio sends from its own pool, not the account's numbers).
     static let sender = "+18885550199"
 
-    /// CreateVerification.
-    func start(_ form: FormParameters, serviceSID: String, accountSID: String) async throws(SandboxError) -> VerificationRecord {
-        guard let service = await state.service(serviceSID, accountSID: accountSID) else {
-            throw SandboxError.notFound("/Services/\(serviceSID)/Verifications")
-        }
+    /// CreateVerification for `service`.
+    func start(_ form: FormParameters, service: VerifyServiceRecord) async throws(SandboxError) -> VerificationRecord {
+        let serviceSID = service.sid, accountSID = service.accountSID
         guard let to = form.first("To"), !to.isEmpty else { throw .invalidV2Parameter("To", "") }
         guard let channel = form.first("Channel"), !channel.isEmpty else { throw .invalidV2Parameter("Channel", "") }
         switch channel {
@@ -63,13 +60,9 @@ struct VerificationSimulator: Sendable {
             let whatsapp = verification.channel == "whatsapp"
             let to = whatsapp ? "whatsapp:" + verification.to : verification.to
             let from = whatsapp ? service.whatsappFrom ?? "whatsapp:" + Self.sender : Self.sender
-            let message = MessageRecord(
-                sid: SID.make("SM"), accountSID: verification.accountSID, from: from, to: to, body: text, status: "queued",
-                direction: "outbound-api", messagingServiceSID: nil, media: [], statusCallback: nil,
-                segmentCount: SMSSegmentation(text).segmentCount, dateCreated: now, dateUpdated: now, dateSent: nil, sendAt: nil)
-            await messages.insert(message)
-            let messaging = messaging
-            messaging.background.run { await messaging.deliver(message.sid, sender: from) }
+            let message = MessageRecord(accountSID: verification.accountSID, from: from, to: to, body: text, status: .queued,
+                                        direction: .outboundAPI, now: now)
+            await messaging.send(message)
             delivery = VerificationDelivery(channel: verification.channel, to: to, from: from, subject: nil, body: text,
                                             messageSID: message.sid, date: now)
         case "call":
@@ -128,7 +121,7 @@ struct VerificationSimulator: Sendable {
     /// The `lookup` object: the carrier when the service does lookups, `{}` otherwise.
     private func lookupJSON(_ analysis: PhoneNumberAnalysis?, enabled: Bool) async -> SandboxJSON {
         guard enabled, let analysis else { return .object([]) }
-        let owned = await numbers.owner(of: analysis.phoneNumber) != nil
+        let owned = await phoneNumbers.owner(of: analysis.phoneNumber) != nil
         let answer = LineTypeRule.answer(for: analysis, ownedBySandbox: owned)
         let type = switch answer.type {
         case "mobile": "mobile"

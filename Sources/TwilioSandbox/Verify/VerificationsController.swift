@@ -1,9 +1,9 @@
-import Foundation
 import Hummingbird
+import TwilioKit
 
 /// Verify v2 verifications and checks (`/v2/Services/{ServiceSid}/Verifications…`, `/VerificationCheck`).
 struct VerificationsController {
-    let world: SandboxWorld
+    let verify: VerifyFacade
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("Services/{ServiceSid}/Verifications", use: create)
@@ -12,21 +12,19 @@ struct VerificationsController {
         group.post("Services/{ServiceSid}/VerificationCheck", use: check)
     }
 
-    private var simulator: VerificationSimulator {
-        VerificationSimulator(state: world.verify, numbers: world.numbers, messages: world.messages, messaging: world.messaging)
-    }
-
+    /// CreateVerification; see ``VerificationSimulator``.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let serviceSID = try context.parameters.require("ServiceSid")
-        let verification = try await simulator.start(try await request.form(), serviceSID: serviceSID, accountSID: account)
+        let verification = try await verify.start(try await request.form(), serviceSID: serviceSID, accountSID: account)
         return SandboxResponse.json(verification.json, status: .created)
     }
 
+    /// FetchVerification: 404 once it is approved, canceled or expired.
     @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let serviceSID = try context.parameters.require("ServiceSid")
         let sid = try context.parameters.require("Sid")
-        guard let verification = await world.verify.verification(sid, serviceSID: serviceSID, accountSID: try context.account, now: Date()) else {
+        guard let verification = await verify.verification(sid, serviceSID: serviceSID, accountSID: try context.account) else {
             throw SandboxError.notFound("/Services/\(serviceSID)/Verifications/\(sid)")
         }
         return SandboxResponse.json(verification.json)
@@ -38,8 +36,10 @@ struct VerificationsController {
         let serviceSID = try context.parameters.require("ServiceSid")
         let sid = try context.parameters.require("Sid")
         let form = try await request.form()
-        guard let status = try form.v2OneOf("Status", ["approved", "canceled"]) else { throw SandboxError.missingV2Parameter("Status") }
-        let verification = try await world.verify.setStatus(status, of: sid, serviceSID: serviceSID, accountSID: account, now: Date())
+        guard let status = try form.v2OneOf("Status", [VerificationStatusUpdate.approved, .canceled]) else {
+            throw SandboxError.missingV2Parameter("Status")
+        }
+        let verification = try await verify.update(sid, to: status, serviceSID: serviceSID, accountSID: account)
         return SandboxResponse.json(verification.json)
     }
 
@@ -47,7 +47,7 @@ struct VerificationsController {
     @Sendable func check(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
         let serviceSID = try context.parameters.require("ServiceSid")
-        guard await world.verify.service(serviceSID, accountSID: account) != nil else {
+        guard await verify.service(serviceSID, accountSID: account) != nil else {
             throw SandboxError.notFound("/Services/\(serviceSID)/VerificationCheck")
         }
         let form = try await request.form()
@@ -57,9 +57,8 @@ struct VerificationsController {
             throw SandboxError(.badRequest, code: 60221, "No target verification specified")
         }
         guard let code = form.first("Code"), !code.isEmpty else { throw SandboxError.invalidV2Parameter("Code", "") }
-        let verification = try await world.verify.check(
-            serviceSID: serviceSID, accountSID: account, verificationSID: verificationSID, to: to, code: code,
-            amount: form.first("Amount"), payee: form.first("Payee"), now: Date())
+        let verification = try await verify.check(code, verificationSID: verificationSID, to: to, amount: form.first("Amount"),
+                                                  payee: form.first("Payee"), serviceSID: serviceSID, accountSID: account)
         return SandboxResponse.json(verification.checkJSON)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TwilioKit
 
 /// A Verify Service (`VA…`) with every setting CreateService and UpdateService take.
-struct VerifyServiceRecord: StoredRecord {
+struct VerifyServiceRecord: EditableRecord {
     static let kind = "verify-service"
 
     let sid: String
@@ -37,6 +37,7 @@ struct VerifyServiceRecord: StoredRecord {
     let dateCreated: Date
     var dateUpdated: Date
 
+    /// A service with Verify's defaults, created at `date`.
     init(sid: String, accountSID: String, friendlyName: String, date: Date) {
         self.sid = sid
         self.accountSID = accountSID

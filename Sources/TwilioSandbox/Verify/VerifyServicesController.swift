@@ -1,53 +1,39 @@
-import Foundation
 import Hummingbird
 
 /// Verify v2 services (`https://verify.twilio.com/v2/Services…`): create, fetch, list, update, delete.
 struct VerifyServicesController {
-    let world: SandboxWorld
+    let verify: VerifyFacade
+
+    /// Services by `{ServiceSid}`, within the caller's account.
+    private var services: ResourceRoutes<VerifyServiceRecord> {
+        ResourceRoutes(api: .verify, sidParameter: "ServiceSid", notFound: .resource { "/Services/\($0)" },
+                       lookup: verify.service(_:accountSID:))
+    }
 
     func addRoutes(to group: RouterGroup<SandboxRequestContext>) {
         group.post("Services", use: create)
         group.get("Services", use: list)
-        group.get("Services/{ServiceSid}", use: fetch)
+        group.get("Services/{ServiceSid}", use: services.fetch { $0.json })
         group.post("Services/{ServiceSid}", use: update)
-        group.delete("Services/{ServiceSid}", use: delete)
+        group.delete("Services/{ServiceSid}", use: services.delete { [verify] in await verify.delete($0) })
     }
 
+    /// CreateService.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
-        let form = try await request.form()
-        guard let name = form.first("FriendlyName") else { throw SandboxError.missingV2Parameter("FriendlyName") }
-        var service = VerifyServiceRecord(sid: SID.make("VA"), accountSID: account, friendlyName: name, date: Date())
-        try service.apply(form)
-        await world.verify.insert(service)
+        let service = try await verify.createService(try await request.form(), accountSID: account)
         return SandboxResponse.json(service.json, status: .created)
     }
 
+    /// ListService, paged.
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let services = await world.verify.services(accountSID: try context.account)
-        let page = try PageRequest(request.query).metaPage(services.map(\.json), key: "services", origin: request.sandboxOrigin("verify"),
-                                                           path: "/v2/Services", query: request.query)
-        return SandboxResponse.json(page)
+        let found = await verify.services(accountSID: try context.account)
+        return try TwilioAPI.verify.page(found.map(\.json), key: "services", path: "/v2/Services", request: request)
     }
 
-    @Sendable func fetch(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let sid = try context.parameters.require("ServiceSid")
-        guard let service = await world.verify.service(sid, accountSID: try context.account) else { throw SandboxError.notFound("/Services/\(sid)") }
-        return SandboxResponse.json(service.json)
-    }
-
+    /// UpdateService.
     @Sendable func update(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let sid = try context.parameters.require("ServiceSid")
-        let form = try await request.form()
-        guard let service = try await world.verify.updateService(sid, accountSID: try context.account, form: form) else {
-            throw SandboxError.notFound("/Services/\(sid)")
-        }
-        return SandboxResponse.json(service.json)
-    }
-
-    @Sendable func delete(_ request: Request, context: SandboxRequestContext) async throws -> Response {
-        let sid = try context.parameters.require("ServiceSid")
-        guard await world.verify.deleteService(sid, accountSID: try context.account) else { throw SandboxError.notFound("/Services/\(sid)") }
-        return SandboxResponse.noContent
+        let service = try await services.record(request, context)
+        return SandboxResponse.json(try await verify.update(service, form: try await request.form()).json)
     }
 }

@@ -17,8 +17,10 @@ struct CallCreateRequest: Sendable {
     let machineDetection: String?
     let recording: CallRecordingOptions?
 
-    static let statusCallbackEventNames: Set<String> = ["initiated", "ringing", "answered", "completed"]
-    static let recordingEventNames: Set<String> = ["in-progress", "completed", "absent"]
+    /// The progress events a `StatusCallbackEvent` may name.
+    static let statusCallbackEventNames = Set(CallCreateParameters.StatusCallbackEvent.allCases.map(\.rawValue))
+    /// The recording statuses a `RecordingStatusCallbackEvent` may name.
+    static let recordingEvents = Set(CallCreateParameters.RecordingStatusCallbackEvent.allCases.compactMap { RecordingStatus(rawValue: $0.rawValue) })
 
     /// Checks `form`; with `application` (its `ApplicationSid`), the call runs the Application's
     /// voice settings and Twilio ignores the form's URLs, as it documents.
@@ -51,7 +53,7 @@ struct CallCreateRequest: Sendable {
         if let invalid = events.first(where: { !Self.statusCallbackEventNames.contains($0) }) {
             throw SandboxError(.badRequest, code: 21626, "Invalid 'StatusCallbackEvent': '\(invalid)' must be one of initiated, ringing, answered, completed")
         }
-        statusCallbackEvents = events.isEmpty ? ["completed"] : Set(events)
+        statusCallbackEvents = events.isEmpty ? [CallCreateParameters.StatusCallbackEvent.completed.rawValue] : Set(events)
         if let raw = form.first("Timeout") {
             guard let timeout = Int(raw), (1...600).contains(timeout) else {
                 throw SandboxError(.badRequest, code: 21208, "Invalid Timeout: '\(raw)' must be an integer from 1 to 600")
@@ -102,15 +104,16 @@ struct CallCreateRequest: Sendable {
         let callback = try url(form, "RecordingStatusCallback", code: 21609)
         let method = try method(form, "RecordingStatusCallbackMethod") ?? "POST"
         let events = list(form, "RecordingStatusCallbackEvent")
-        if let invalid = events.first(where: { !recordingEventNames.contains($0) }) {
+        if let invalid = events.first(where: { RecordingStatus(rawValue: $0).map(recordingEvents.contains) != true }) {
             throw SandboxError.invalidParameter("RecordingStatusCallbackEvent", invalid, rule: "must be one of in-progress, completed, absent")
         }
         guard try form.bool("Record") == true else { return nil }
         return CallRecordingOptions(
             recordingSID: SID.make("RE"), channels: channels == "dual" ? 2 : 1, track: track ?? "both",
-            notification: callback.map { RecordingNotification(url: $0, method: method, events: events.isEmpty ? ["completed"] : Set(events)) })
+            notification: callback.map { RecordingNotification(url: $0, method: method, events: events.isEmpty ? [.completed] : Set(events.compactMap(RecordingStatus.init(rawValue:)))) })
     }
 
+    /// The machine detection tunings, each within Twilio's range.
     private static func checkMachineDetectionTuning(_ form: FormParameters) throws(SandboxError) {
         _ = try form.int("MachineDetectionTimeout", in: 3...59)
         _ = try form.int("MachineDetectionSpeechThreshold", in: 1000...6000)
@@ -141,6 +144,7 @@ struct CallCreateRequest: Sendable {
         form.values(name).flatMap { $0.split(separator: " ").map(String.init) }
     }
 
+    /// Whether `value` is an absolute http(s) URL with a host.
     static func isAbsoluteURL(_ value: String) -> Bool {
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), let host = url.host else { return false }
         return (scheme == "http" || scheme == "https") && !host.isEmpty

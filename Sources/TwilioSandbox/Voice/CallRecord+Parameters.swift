@@ -4,10 +4,10 @@ extension CallRecord {
     func voiceParameters(callStatus: String? = nil) -> [(String, String)] {
         let toCountry = Self.country(of: to), fromCountry = Self.country(of: from)
         var parameters: [(String, String)] = [
-            ("AccountSid", accountSID), ("ApiVersion", "2010-04-01"), ("CallSid", sid), ("CallStatus", callStatus ?? status),
+            ("AccountSid", accountSID), ("ApiVersion", "2010-04-01"), ("CallSid", sid), ("CallStatus", callStatus ?? status.rawValue),
             ("Called", to), ("CalledCity", ""), ("CalledCountry", toCountry), ("CalledState", ""), ("CalledZip", ""),
             ("Caller", from), ("CallerCity", ""), ("CallerCountry", fromCountry), ("CallerState", ""), ("CallerZip", ""),
-            ("Direction", direction), ("From", from), ("FromCity", ""), ("FromCountry", fromCountry), ("FromState", ""),
+            ("Direction", direction.rawValue), ("From", from), ("FromCity", ""), ("FromCountry", fromCountry), ("FromState", ""),
             ("FromZip", ""), ("To", to), ("ToCity", ""), ("ToCountry", toCountry), ("ToState", ""), ("ToZip", ""),
         ]
         if let forwardedFrom { parameters.append(("ForwardedFrom", forwardedFrom)) }

@@ -2,7 +2,8 @@ import Foundation
 import TwilioKit
 
 /// A call the sandbox holds (API v2010 Call, `CA…`): outbound from the API, inbound to an owned
-/// number, or a leg placed by `<Dial>`.
+/// number, or a leg placed by `<Dial>`. Its status changes only through ``handle(_:now:)``, which
+/// runs its ``CallLifecycle``.
 struct CallRecord: StoredRecord {
     static let kind = "call"
 
@@ -13,9 +14,9 @@ struct CallRecord: StoredRecord {
     let from: String
     /// The IncomingPhoneNumber that placed or received the call.
     let phoneNumberSID: String?
-    var status: String
+    private(set) var status: CallStatus
     /// `outbound-api`, `inbound` or `outbound-dial`.
-    let direction: String
+    let direction: CallDirection
     /// What runs once the call is answered (or, for an inbound call, once it rings).
     var instructions: TwiMLSource?
     var fallbackURL: String?
@@ -50,9 +51,40 @@ struct CallRecord: StoredRecord {
     var nextSequenceNumber = 0
 
     /// The handset on the other end: the callee of an outbound call, the caller of an inbound one.
-    var handset: String { direction == "inbound" ? from : to }
+    var handset: String { direction == .inbound ? from : to }
 
-    var isFinal: Bool { ["completed", "busy", "failed", "no-answer", "canceled"].contains(status) }
+    /// Where the call stands in its lifecycle.
+    var lifecycle: CallLifecycle { CallLifecycle(status: status) }
+
+    /// Whether the call has ended.
+    var isFinal: Bool { lifecycle.isFinal }
+
+    /// Moves the call on with `event` and applies what the transition calls for: the only place a
+    /// call's status changes.
+    mutating func handle(_ event: CallLifecycle.Event, now: Date) -> CallLifecycle.Action {
+        var lifecycle = self.lifecycle
+        let action = lifecycle.handle(event)
+        guard action != .ignore else { return action }
+        status = lifecycle.status
+        dateUpdated = now
+        switch (action, event) {
+        case (.startDialing, _):
+            startTime = now
+        case (.answer, .answered(let answeredBy)):
+            answerTime = now
+            self.answeredBy = answeredBy
+        case (.end, _):
+            endTime = now
+        default:
+            break
+        }
+        return action
+    }
+
+    /// Whether the call's status callback asked for the progress `event`.
+    func asksFor(_ event: CallCreateParameters.StatusCallbackEvent) -> Bool {
+        statusCallbackEvents.contains(event.rawValue)
+    }
 
     /// Whole seconds of conversation, once the call has ended after being answered.
     var duration: Int? {
@@ -62,12 +94,13 @@ struct CallRecord: StoredRecord {
 
     /// US per-minute rates, charged for answered calls.
     var price: String? {
-        guard status == "completed", let duration else { return nil }
+        guard status == .completed, let duration else { return nil }
         let minutes = max(1, (duration + 59) / 60)
-        let rate = direction == "inbound" ? 0.0085 : 0.014
+        let rate = direction == .inbound ? 0.0085 : 0.014
         return String(format: "-%.5f", rate * Double(minutes))
     }
 
+    /// The resource's path below the API's domain.
     var uri: String { "/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json" }
 
     /// Twilio's JSON for the resource (`api.v2010.account.call`), every field present.
@@ -86,7 +119,7 @@ struct CallRecord: StoredRecord {
             ("caller_name", .optional(callerName)),
             ("date_created", date(dateCreated)),
             ("date_updated", date(dateUpdated)),
-            ("direction", .string(direction)),
+            ("direction", .string(direction.rawValue)),
             ("duration", .optional(duration.map(String.init))),
             ("end_time", date(endTime)),
             ("forwarded_from", .optional(forwardedFrom)),
@@ -99,7 +132,7 @@ struct CallRecord: StoredRecord {
             ("price_unit", "USD"),
             ("sid", .string(sid)),
             ("start_time", date(startTime)),
-            ("status", .string(status)),
+            ("status", .string(status.rawValue)),
             ("subresource_uris", .object(subresources.sorted { $0.key < $1.key }.map { ($0.key, .string("\(base)/\($0.value).json")) })),
             ("to", .string(to)),
             ("to_formatted", .string(Self.formatted(to))),
@@ -113,14 +146,4 @@ struct CallRecord: StoredRecord {
     static func formatted(_ address: String) -> String {
         OwnedNumber.friendlyName(of: address)
     }
-}
-
-/// How a call created with `Record=true` is recorded.
-struct CallRecordingOptions: Codable, Sendable {
-    /// The recording's SID, known from the start so the `in-progress` callback can name it.
-    let recordingSID: String
-    let channels: Int
-    /// `inbound`, `outbound` or `both`.
-    let track: String
-    let notification: RecordingNotification?
 }

@@ -5,35 +5,32 @@ extension CallSimulator {
     /// up any live call; `Url`/`Twiml` redirect a live call to new TwiML (`Twiml` is ignored
     /// when `Url` is given, as Twilio documents); the callbacks and time limit can change.
     func update(_ sid: String, form: FormParameters, accountSID: String) async throws(SandboxError) -> CallRecord {
-        guard await voice.call(sid, accountSID: accountSID) != nil else {
-            throw .notFound("/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json")
-        }
-        let status = try form.oneOf("Status", ["canceled", "completed"])
+        let notFound = SandboxError.notFound("/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json")
+        guard await calls.call(sid, accountSID: accountSID) != nil else { throw notFound }
+        let status = try form.oneOf("Status", [CallUpdateParameters.Status.canceled, .completed])
         let redirect = try Self.redirect(form)
         let fallbackURL = try CallCreateRequest.url(form, "FallbackUrl", code: 21205)
         let fallbackMethod = try CallCreateRequest.method(form, "FallbackMethod")
         let statusCallback = try CallCreateRequest.url(form, "StatusCallback", code: 21609)
         let statusCallbackMethod = try CallCreateRequest.method(form, "StatusCallbackMethod")
         let timeLimit = try form.int("TimeLimit", in: 1...86_400)
-        await voice.update(sid) { call in
+        await calls.update(sid) { call in
             if let fallbackURL { call.fallbackURL = fallbackURL }
             if let fallbackMethod { call.fallbackMethod = fallbackMethod }
             if let statusCallback { call.statusCallback = statusCallback }
             if let statusCallbackMethod { call.statusCallbackMethod = statusCallbackMethod }
             if let timeLimit { call.timeLimit = timeLimit }
         }
-        if let status { return try await end(sid, accountSID: accountSID, requested: status) }
+        if let status { return try await hangUp(sid, accountSID: accountSID, requested: status, notFound: notFound) }
         if let redirect {
-            switch await voice.redirect(sid, accountSID: accountSID, to: redirect) {
+            switch await calls.redirect(sid, accountSID: accountSID, to: redirect) {
             case .replaced, .redirected: break
             case .notLive: throw SandboxError(.badRequest, code: 21220, "Call is not in-progress. Cannot redirect.")
-            case .notFound: throw .notFound("/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json")
+            case .notFound: throw notFound
             }
-            await voice.log(sid, CallEvent("redirected", [("by", "UpdateCall")]))
+            await calls.log(sid, CallEvent("redirected", [("by", "UpdateCall")]))
         }
-        guard let call = await voice.call(sid, accountSID: accountSID) else {
-            throw .notFound("/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json")
-        }
+        guard let call = await calls.call(sid, accountSID: accountSID) else { throw notFound }
         return call
     }
 
@@ -49,19 +46,15 @@ extension CallSimulator {
         return .inline(twiml)
     }
 
-    /// Ends the call as `Status` asks: a queued or ringing call is canceled (by either status),
-    /// an answered one completed (only by `completed`); an ended call stays as it is.
-    private func end(_ sid: String, accountSID: String, requested: String) async throws(SandboxError) -> CallRecord {
-        guard let call = await voice.call(sid, accountSID: accountSID) else {
-            throw .notFound("/2010-04-01/Accounts/\(accountSID)/Calls/\(sid).json")
-        }
-        let answered = call.answerTime != nil
-        guard !call.isFinal, !(answered && requested == "canceled") else { return call }
-        guard let ended = await voice.finish(sid, status: answered ? "completed" : "canceled") else {
-            return await voice.call(sid) ?? call
-        }
+    /// Ends the call as `Status` asks (see ``CallLifecycle``): a queued or ringing call is
+    /// canceled by either status, an answered one completed only by `completed`; an ended call
+    /// stays as it is. The `completed` callback goes out in the background.
+    private func hangUp(_ sid: String, accountSID: String, requested: CallUpdateParameters.Status,
+                        notFound: SandboxError) async throws(SandboxError) -> CallRecord {
+        guard let call = await calls.call(sid, accountSID: accountSID) else { throw notFound }
+        guard let ended = await calls.handle(sid, .ended(.hangUpRequested(requested))) else { return call }
         let simulator = self
-        background.run { await simulator.notifyEnded(ended) }
-        return ended
+        environment.background.run { await simulator.perform(ended.action, on: ended.call) }
+        return ended.call
     }
 }

@@ -5,6 +5,7 @@ struct VoiceClock: Sendable {
     /// Real time per simulated second.
     let secondLength: Duration
 
+    /// A clock whose simulated second lasts a tenth of `statusStep`.
     init(statusStep: Duration) {
         secondLength = statusStep / 10
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The calls and recordings of every account, each call's event log, and the control of the
-/// TwiML each live call is executing (so UpdateCall can redirect or hang it up).
+/// The calls of every account, each call's event log and the audio applications streamed to it,
+/// and the control of the TwiML each live call is executing (so UpdateCall can redirect or hang it
+/// up). A call's status changes only through ``handle(_:_:)``.
 actor VoiceState {
     /// Which TwiML a call runs, and whether it may still change.
     private struct Control {
@@ -22,6 +23,7 @@ actor VoiceState {
         case redirected
         /// The call has ended (or is ending).
         case notLive
+        /// The account has no such call.
         case notFound
     }
 
@@ -30,16 +32,15 @@ actor VoiceState {
     private var events: [String: [CallEvent]] = [:]
     /// What applications sent each call over `<Connect><Stream>`: 8 kHz µ-law, in order.
     private var receivedAudio: [String: [UInt8]] = [:]
-    private var recordings: RecordTable<RecordingRecord>
 
-    /// The calls and recordings `store` kept, or none.
+    /// The calls `store` kept, or none.
     init(store: SandboxStore?) throws {
         calls = try RecordTable(store: store)
-        recordings = try RecordTable(store: store)
     }
 
     // MARK: Calls
 
+    /// Stores a new call.
     func insert(_ call: CallRecord) {
         calls.save(call)
     }
@@ -48,7 +49,7 @@ actor VoiceState {
     /// (answered calls end `completed`, the others `canceled`). Returns them.
     func endInterruptedCalls() -> [CallRecord] {
         calls.oldestFirst.filter { !$0.isFinal }.compactMap { call in
-            finish(call.sid, status: call.status == "in-progress" ? "completed" : "canceled")
+            handle(call.sid, .ended(.sandboxRestarted))?.call
         }
     }
 
@@ -60,15 +61,19 @@ actor VoiceState {
         calls[sid, of: accountSID]
     }
 
-    /// Applies `change` to call `sid` unless it has ended, and returns the result (`nil` when the
-    /// call is gone or over).
-    @discardableResult
-    func transition(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
-        guard calls[sid]?.isFinal == false else { return nil }
-        return update(sid, change)
+    /// Hands `event` to call `sid`'s lifecycle and stores what changed; a call that ended stops
+    /// the TwiML it runs. Returns the call and the action the simulator takes, `nil` when the
+    /// event does not apply (or there is no such call).
+    func handle(_ sid: String, _ event: CallLifecycle.Event) -> (call: CallRecord, action: CallLifecycle.Action)? {
+        guard var call = calls[sid] else { return nil }
+        let action = call.handle(event, now: Date())
+        guard action != .ignore else { return nil }
+        calls.save(call)
+        if action == .end { close(sid) }
+        return (call, action)
     }
 
-    /// Applies `change` to call `sid` whatever its status.
+    /// Applies `change` (anything but the status) to call `sid`, whatever its status.
     @discardableResult
     func update(_ sid: String, _ change: (inout CallRecord) -> Void) -> CallRecord? {
         calls.modify(sid) { call in
@@ -77,29 +82,12 @@ actor VoiceState {
         }
     }
 
-    /// Ends call `sid` with `status` unless it has already ended; stops the TwiML it runs.
-    /// Returns the ended call, or `nil` when there was nothing to end.
-    func finish(_ sid: String, status: String) -> CallRecord? {
-        let now = Date()
-        guard calls[sid]?.isFinal == false, let call = update(sid, {
-            $0.status = status
-            $0.endTime = now
-        }) else { return nil }
-        var control = controls[sid] ?? Control()
-        control.closed = true
-        control.redirect = nil
-        control.task?.cancel()
-        controls[sid] = control
-        return call
-    }
-
     /// Deletes call `sid` of `accountSID` with its event log.
-    func delete(_ sid: String, accountSID: String) -> Bool {
-        guard calls.remove(sid, of: accountSID) else { return false }
+    func delete(_ sid: String, accountSID: String) {
+        guard calls.remove(sid, of: accountSID) else { return }
         controls[sid] = nil
         events[sid] = nil
         receivedAudio[sid] = nil
-        return true
     }
 
     /// The account's calls, newest first, with ListCall's filters.
@@ -156,12 +144,23 @@ actor VoiceState {
         return .redirected
     }
 
+    /// Closes the call's TwiML: no redirect starts another document, and the running one stops.
+    private func close(_ sid: String) {
+        var control = controls[sid] ?? Control()
+        control.closed = true
+        control.redirect = nil
+        control.task?.cancel()
+        controls[sid] = control
+    }
+
     // MARK: Event log
 
+    /// Appends `event` to the call's log.
     func log(_ sid: String, _ event: CallEvent) {
         events[sid, default: []].append(event)
     }
 
+    /// The call's event log, oldest first.
     func events(of sid: String) -> [CallEvent] { events[sid] ?? [] }
 
     // MARK: Audio
@@ -174,62 +173,4 @@ actor VoiceState {
 
     /// Everything applications sent call `sid` over media streams (8 kHz µ-law).
     func receivedAudio(of sid: String) -> [UInt8] { receivedAudio[sid] ?? [] }
-
-    // MARK: Recordings
-
-    func insert(_ recording: RecordingRecord) {
-        recordings.save(recording)
-    }
-
-    /// Recording `sid` of `accountSID`; a deleted one only when `includeDeleted`.
-    func recording(_ sid: String, accountSID: String, includeDeleted: Bool = false) -> RecordingRecord? {
-        guard let recording = recordings[sid, of: accountSID] else { return nil }
-        return !recording.isDeleted || includeDeleted ? recording : nil
-    }
-
-    /// Deletes recording `sid`: its media goes, its metadata stays as `deleted`.
-    func deleteRecording(_ sid: String, accountSID: String) -> Bool {
-        guard recording(sid, accountSID: accountSID) != nil else { return false }
-        recordings.modify(sid) { recording in
-            recording.status = "deleted"
-            recording.dateUpdated = Date()
-        }
-        return true
-    }
-
-    /// The account's recordings, newest first, filtered as ListRecording filters.
-    func recordings(accountSID: String, callSID: String? = nil, created: DateFilterRange = .any,
-                    includeDeleted: Bool = false) -> [RecordingRecord] {
-        recordings.newestFirst.filter { recording in
-            recording.accountSID == accountSID
-                && (callSID.map { recording.callSID == $0 } ?? true)
-                && created.contains(recording.dateCreated)
-                && (includeDeleted || !recording.isDeleted)
-        }
-    }
-}
-
-/// ListCall's filters.
-struct CallQuery: Sendable {
-    var to: String?
-    var from: String?
-    var parentCallSID: String?
-    var status: String?
-    var startTime: DateFilterRange = .any
-    var endTime: DateFilterRange = .any
-
-    func matches(_ call: CallRecord) -> Bool {
-        (to.map { call.to == $0 } ?? true)
-            && (from.map { call.from == $0 } ?? true)
-            && (parentCallSID.map { call.parentCallSID == $0 } ?? true)
-            && (status.map { call.status == $0 } ?? true)
-            && Self.matches(call.startTime, startTime)
-            && Self.matches(call.endTime, endTime)
-    }
-
-    /// A date filter matches only calls that have the date; no filter matches every call.
-    private static func matches(_ date: Date?, _ range: DateFilterRange) -> Bool {
-        guard range.onOrAfter != nil || range.onOrBefore != nil else { return true }
-        return date.map(range.contains) ?? false
-    }
 }

@@ -10,6 +10,7 @@ struct CallerAudio: Sendable {
     static let frameBytes = 160
     static let frameDuration = Duration.milliseconds(20)
 
+    /// Where the samples come from.
     private enum Generator: Sendable {
         case samples([Int16])
         case speech(SpeechLikeSignal)
@@ -45,12 +46,14 @@ struct CallerAudio: Sendable {
         self.init(.silence, sampleCount: Self.samples(in: seconds), maximumSeconds: seconds)
     }
 
+    /// Audio from `generator`: `sampleCount` samples, at most `maximumSeconds` of them.
     private init(_ generator: Generator, sampleCount: Int, maximumSeconds: Double) {
         self.generator = generator
         self.sampleCount = min(sampleCount, Self.samples(in: maximumSeconds))
         frameCount = (self.sampleCount + Self.frameBytes - 1) / Self.frameBytes
     }
 
+    /// How many samples `seconds` take.
     private static func samples(in seconds: Double) -> Int {
         Int(max(0, seconds) * Double(sampleRate))
     }

@@ -137,6 +137,7 @@ struct MediaStreamConversation: Sendable {
         report.warn(31950, "Stream - Protocol - Malformed Message: binary WebSocket frames are not part of the protocol")
     }
 
+    /// The `mark` messages that echo `names` back to the application.
     private mutating func echo(_ names: [String]) -> [MediaStreamInboundMessage] {
         names.map { name in
             report.marks.append(name)
@@ -145,6 +146,7 @@ struct MediaStreamConversation: Sendable {
         }
     }
 
+    /// The `sequenceNumber` of the next message.
     private mutating func nextSequenceNumber() -> String {
         sequenceNumber += 1
         return String(sequenceNumber)

@@ -3,6 +3,7 @@
 /// bytes a second; a mark is reached once all the audio queued before it has played; `clear`
 /// drops the audio and gives back every pending mark.
 struct MediaStreamPlayout: Sendable {
+    /// A queued piece of audio, or a mark.
     private enum Item: Sendable {
         case audio(ArraySlice<UInt8>)
         case mark(String)

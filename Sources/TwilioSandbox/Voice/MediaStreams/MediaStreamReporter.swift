@@ -88,6 +88,7 @@ struct MediaStreamReporter: Sendable {
                             ("url", .string(stream.url))])
     }
 
+    /// Queues the `<Stream statusCallback>` for `event`.
     private func post(_ event: String, error: String? = nil) {
         var parameters = [
             ("AccountSid", call.accountSID), ("CallSid", call.sid), ("StreamSid", streamSID),
@@ -98,6 +99,7 @@ struct MediaStreamReporter: Sendable {
         callbacks?.yield(parameters)
     }
 
+    /// Appends an event of `type` to the call's log.
     private func log(_ type: String, _ details: [(String, SandboxJSON)]) async {
         await voice.log(call.sid, CallEvent(type, details))
     }

@@ -74,11 +74,14 @@ struct MediaStreamSession: Sendable {
     private actor Outcome {
         var value: (MediaStreamConversation, End)?
 
+        /// Keeps the conversation as it ended, and why.
         func set(_ conversation: MediaStreamConversation, _ end: End) {
             value = (conversation, end)
         }
     }
 
+    /// Runs the conversation on the open connection until the stream ends: the opening messages, then
+    /// the frames due at each tick, the application's messages, and the hang-up.
     private static func converse(_ conversation: inout MediaStreamConversation, inbound: WebSocketInboundStream,
                                  outbound: WebSocketOutboundWriter, events: AsyncStream<Event>,
                                  continuation: AsyncStream<Event>.Continuation, interval: Duration,

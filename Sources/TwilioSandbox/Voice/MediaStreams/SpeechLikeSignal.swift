@@ -12,7 +12,8 @@ struct SpeechLikeSignal: Sendable {
     private static let amplitude = 7000.0
 
     private let rate: Double
-    private var random = SplitMix(state: 2010)
+    /// Seeded, so the signal is the same on every run.
+    private var random = SeededGenerator(seed: 2010)
     private var voiced = false
     private var segmentLength = 0
     private var segmentPosition = 0
@@ -23,6 +24,7 @@ struct SpeechLikeSignal: Sendable {
     private var firstFormant = Resonator()
     private var secondFormant = Resonator()
 
+    /// A signal of `sampleRate` samples a second.
     init(sampleRate: Int) {
         rate = Double(sampleRate)
     }
@@ -70,8 +72,10 @@ struct SpeechLikeSignal: Sendable {
         private var previous1 = 0.0
         private var previous2 = 0.0
 
+        /// A resonator that lets nothing through (before the first vowel).
         init() {}
 
+        /// A resonator centred on `frequency` with `bandwidth`, at `rate` samples a second.
         init(frequency: Double, bandwidth: Double, rate: Double) {
             let radius = exp(-.pi * bandwidth / rate)
             let angle = 2 * .pi * frequency / rate
@@ -80,6 +84,7 @@ struct SpeechLikeSignal: Sendable {
             feedback2 = -radius * radius
         }
 
+        /// The next output for `input`.
         mutating func filter(_ input: Double) -> Double {
             let output = gain * input + feedback1 * previous1 + feedback2 * previous2
             previous2 = previous1
@@ -87,23 +92,12 @@ struct SpeechLikeSignal: Sendable {
             return output
         }
     }
+}
 
-    /// A small seeded generator (SplitMix64), so the signal is the same on every run.
-    private struct SplitMix: Sendable {
-        var state: UInt64
+private extension SeededGenerator {
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-
-        /// A number in `0..<bound`.
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-        /// A number in `0..<1`.
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
+    /// A number in `0..<1`.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

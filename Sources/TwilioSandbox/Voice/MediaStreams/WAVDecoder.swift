@@ -59,6 +59,7 @@ enum WAVDecoder {
         throw DecodingError(description: "no data chunk")
     }
 
+    /// The samples of `data` in `format`, its channels mixed down to one.
     private static func mix(_ data: [UInt8], _ format: (code: Int, channels: Int, rate: Int, bits: Int)) throws(DecodingError) -> [Int16] {
         let channels = max(1, format.channels)
         let decoded: [Int16]
@@ -74,6 +75,7 @@ enum WAVDecoder {
         }
     }
 
+    /// The four-character chunk name at `offset`.
     private static func ascii(_ bytes: [UInt8], _ offset: Int) -> String {
         guard offset + 4 <= bytes.count else { return "" }
         return String(decoding: bytes[offset..<offset + 4], as: UTF8.self)
