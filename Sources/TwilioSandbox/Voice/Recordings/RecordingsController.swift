@@ -29,12 +29,15 @@ struct RecordingsController {
     @Sendable func list(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.pathAccount()
         let query = request.query
-        // Parsed before the call: a `try` inside an `await`'s arguments in a conditional expression
-        // crashes Swift 6.3's optimiser (coroutine splitting) in release builds.
+        // Parsed first, and awaited outside any conditional expression: a `try` or an `await` in a
+        // ternary's branch crashes Swift 6.3's optimiser (coroutine splitting) in release builds.
         let created = try DateFilterRange(query, name: "DateCreated")
         let includeDeleted = try query.bool("IncludeSoftDeleted") ?? false
-        let found = query.first("ConferenceSid") != nil ? [] : await voice.recordings(
-            accountSID: account, callSID: query.first("CallSid"), created: created, includeDeleted: includeDeleted)
+        var found: [RecordingRecord] = []
+        if query.first("ConferenceSid") == nil {
+            found = await voice.recordings(accountSID: account, callSID: query.first("CallSid"), created: created,
+                                           includeDeleted: includeDeleted)
+        }
         return try TwilioAPI.v2010.page(found.map(\.json), key: "recordings",
                                         path: "/2010-04-01/Accounts/\(account)/Recordings.json", request: request)
     }
