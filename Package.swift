@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -51,6 +52,8 @@ let package = Package(
             dependencies: [
                 "TwilioKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -92,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConnectorTests",
-            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"]
+            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox", "ConnectorStore"]
         ),
         .testTarget(
             name: "ConnectorStoreTests",

@@ -16,6 +16,7 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger)
     application.addServices(delivery)
+    if let jobs = dependencies.connector.jobs { application.addServices(BulkJobWorker(jobs: jobs, logger: logger)) }
     return application
 }
 
@@ -37,5 +38,6 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,
                             defaultRetrySchedule: configuration.defaultRetrySchedule, wake: wakeDeliveries)
         .addRoutes(subscriptions: router.group("subscriptions"), events: router.group("events"))
+    JobsController(jobs: dependencies.connector.jobs).addRoutes(to: router.group("jobs"))
     return router
 }

@@ -1,3 +1,4 @@
+import ConnectorStore
 import Foundation
 import TwilioKit
 
@@ -12,16 +13,24 @@ public struct Connector: Sendable {
     /// Where Twilio reaches this connector's webhooks (`https://hooks.example.com`), once known;
     /// `nil` when it cannot (no public URL).
     let webhookBaseURL: @Sendable () -> String?
+    /// Durable bulk jobs on the default connection, when the connector has a store.
+    public let jobs: BulkJobs?
 
     /// Creates a connector using `configuration` unless a call names its own connection. When
     /// `webhookBaseURL` gives a URL, messages sent report their status to the `messageStatus`
     /// trigger there (unless a call sets `TrackStatus` to false or names its own `StatusCallback`).
+    /// With a `jobStore`, bulk sends on the default connection are durable jobs in it.
     public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
-                webhookBaseURL: @escaping @Sendable () -> String? = { nil }) {
+                webhookBaseURL: @escaping @Sendable () -> String? = { nil }, jobStore: (any ConnectorStore)? = nil,
+                jobSettings: BulkJobSettings = BulkJobSettings(), instance: String = BulkJobs.defaultInstance) {
         defaultConfiguration = configuration
         self.transport = transport
         self.webhookBaseURL = webhookBaseURL
-        defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
+        let defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
+        self.defaultClient = defaultClient
+        jobs = jobStore.flatMap { store in
+            defaultClient.map { BulkJobs(store: store, client: $0, settings: jobSettings, instance: instance) }
+        }
     }
 
     static let allActions: [DialectAction] = ComponentDialect.actions + ToolkitDialect.actions + BlockDialect.actions
@@ -71,11 +80,13 @@ public struct Connector: Sendable {
         }
         var raw = given
         let client: TwilioClient
+        var jobs: BulkJobs?
         switch ConnectionResolver.resolve(explicit: connection, parameters: &raw, fallback: defaultConfiguration) {
         case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
         case .success(nil):
             guard let defaultClient else { return ActionEnvelope.failure(message: "No Twilio connection.") }
             client = defaultClient
+            jobs = self.jobs
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
         let input: ActionInput
@@ -84,7 +95,7 @@ public struct Connector: Sendable {
         case .success(let validated): input = validated
         case .failure(let failure): return ActionEnvelope.failure(failure)
         }
-        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), progress: progress)
+        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), progress: progress, jobs: jobs)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {

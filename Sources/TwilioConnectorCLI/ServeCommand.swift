@@ -25,10 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, sandbox) = try await connection.resolve()
-        let store = try store.open()
+        let store = try await self.store.open()
         let logger = { var logger = Logger(label: "twilio-connector"); logger.logLevel = .info; return logger }()
         let webhookBase = LocalURL()
-        let connector = Connector(configuration: configuration, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) })
+        let connector = Connector(configuration: configuration, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) },
+                                  jobStore: store, jobSettings: self.store.jobSettings)
         let security = webhooks.security(authToken: configuration.credentials.webhookSigningKey, publicURL: nil)
         if security.authToken == nil, security.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
@@ -39,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
         ) { channel in
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
             webhookBase.value = url
-            var lines = ["twilio-connector serving on \(url)", "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
+            var lines = ["twilio-connector serving on \(url)", "  store \(self.store.describedLocation), instance \(BulkJobs.defaultInstance)",
+                         "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
                          "  GET  \(url)/triggers", "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
             if let sandbox {
                 await SandboxLoop.connect(sandbox, to: url, logger: logger)
@@ -54,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         try await application.runService()
+        await store.close()
         await sandbox?.stop()
     }
 }

@@ -1,0 +1,240 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import TwilioKit
+
+/// The store for several instances: PostgreSQL through postgres-nio. Same schema, statements and
+/// behaviour as ``SQLiteStore``; what differs is how instances coordinate:
+/// - appends to the event log are serialised by a transaction-level advisory lock, so events are
+///   committed in sequence order and a reader paging by sequence never skips one;
+/// - rows being claimed (subscriptions being planned, due deliveries, bulk jobs) are locked with
+///   `FOR UPDATE SKIP LOCKED`, so instances claim different rows without waiting for each other;
+/// - every change is `NOTIFY`-ed on the store's channel and every instance `LISTEN`s, so
+///   ``changes()`` wakes waiters on all instances.
+///
+/// Credentials never appear in errors or logs: messages name ``location``, whose description
+/// hides the password.
+public final class PostgresStore: ConnectorStore {
+    /// Where the store lives (its description hides the password).
+    public let location: PostgresLocation
+    let client: PostgresClient
+    let logger: Logger
+    private let broadcaster = ChangeBroadcaster()
+    private let background: Mutex<[Task<Void, Never>]>
+    private let listener: PostgresChangeListener
+    /// The channel changes are notified on: one per schema.
+    let channel: String
+    /// The advisory lock that serialises appends to this schema's event log.
+    private let appendLock: Int64
+
+    /// Connects to the store at `url` (`postgres://user:password@host:port/database?schema=…`),
+    /// creating the schema and bringing it up to date; fails at once when the server cannot be
+    /// reached or refuses the credentials.
+    public static func open(url: String, logger: Logger = Logger(label: "ConnectorStore")) async throws(StoreError) -> PostgresStore {
+        let location = try PostgresLocation(url: url)
+        try await PostgresMigrator(location: location, logger: logger).migrate()
+        let (started, didStart) = AsyncStream<Void>.makeStream()
+        let store = PostgresStore(location: location, logger: logger, didStart: didStart)
+        for await _ in started {}
+        return store
+    }
+
+    /// Starts the pool and the listener; `didStart` finishes once the pool runs.
+    private init(location: PostgresLocation, logger: Logger, didStart: AsyncStream<Void>.Continuation) {
+        self.location = location
+        self.logger = logger
+        channel = "connector_changes_" + location.schema
+        appendLock = Self.lockKey("events", location)
+        let client = PostgresClient(configuration: Self.clientConfiguration(location), backgroundLogger: logger)
+        self.client = client
+        let listener = PostgresChangeListener(location: location, channel: channel, broadcaster: broadcaster, logger: logger)
+        self.listener = listener
+        let pool = Task {
+            didStart.finish()
+            await client.run()
+        }
+        background = Mutex([pool, Task { await listener.run() }])
+    }
+
+    deinit {
+        for task in background.withLock({ $0 }) { task.cancel() }
+    }
+
+    public func close() async {
+        for task in background.withLock({ $0 }) {
+            task.cancel()
+            await task.value
+        }
+    }
+
+    public func changes() -> AsyncStream<StoreChange> { broadcaster.stream() }
+
+    /// Whether this store hears other instances' changes now (its `LISTEN` connection is up).
+    public var isListening: Bool { listener.isListening }
+
+    // MARK: Running statements
+
+    /// Runs `body` in a transaction; on success signals `change` to this process's waiters when
+    /// `body` says something changed (other instances hear the `NOTIFY` sent with the commit).
+    func transaction<T: Sendable>(_ what: @autoclosure () -> String, signalling change: StoreChange? = nil,
+                                  _ body: @escaping @Sendable (PostgresConnection) async throws -> (T, changed: Bool)) async throws(StoreError) -> T {
+        let logger = logger
+        let channel = channel
+        let result: (T, changed: Bool)
+        do {
+            result = try await client.withTransaction(logger: logger) { connection in
+                let result = try await body(connection)
+                if result.changed, let change {
+                    try await connection.run([StoreStatement("SELECT pg_notify(?, ?)", [.text(channel), .text(change.rawValue)])], logger: logger)
+                }
+                return result
+            }
+        } catch {
+            throw Self.failure(what(), error, location)
+        }
+        if result.changed, let change { broadcaster.signal(change) }
+        return result.0
+    }
+
+    /// Runs `body` in a transaction that notifies nothing.
+    func transaction<T: Sendable>(_ what: @autoclosure () -> String,
+                                  _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+        try await transaction(what(), signalling: nil) { connection in (try await body(connection), false) }
+    }
+
+    /// The rows of one statement, read outside any transaction.
+    func records(_ what: @autoclosure () -> String, _ statement: StoreStatement) async throws(StoreError) -> [StoreRecord] {
+        let logger = logger
+        do {
+            return try await client.withConnection { connection in try await connection.records(statement, logger: logger) }
+        } catch {
+            throw Self.failure(what(), error, location)
+        }
+    }
+
+    // MARK: Events
+
+    public func append(_ event: NewTriggerEvent) async throws(StoreError) -> EventAppendResult {
+        let (logger, appendLock) = (logger, appendLock)
+        return try await transaction("storing a \(event.trigger) event", signalling: .events) { connection in
+            // Holding the lock until commit, appends commit in the order of their sequences.
+            try await connection.run([StoreStatement("SELECT pg_advisory_xact_lock(?)", [.integer(appendLock)])], logger: logger)
+            if let inserted = try await connection.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event), logger: logger) {
+                return (.appended(try inserted.event()), true)
+            }
+            guard let key = event.dedupeKey, let existing = try await connection.record(StoreSQL.event(dedupeKey: key), logger: logger) else {
+                throw StoreError("the event was neither stored nor found")
+            }
+            return (.duplicate(try existing.event()), false)
+        }
+    }
+
+    public func events(_ query: EventQuery) async throws(StoreError) -> [TriggerEvent] {
+        try await records("reading events", StoreSQL.events(query)).map { record throws(StoreError) in try record.event() }
+    }
+
+    public func event(id: String) async throws(StoreError) -> TriggerEvent? {
+        try await records("reading event \(id)", StoreSQL.event(id: id)).first?.event()
+    }
+
+    public func latestSequence() async throws(StoreError) -> Int64 {
+        try await records("reading the newest event", StoreSQL.latestSequence).first?.integer("latest") ?? 0
+    }
+
+    // MARK: Subscriptions
+
+    public func createSubscription(_ subscription: Subscription) async throws(StoreError) {
+        _ = try await records("storing subscription \(subscription.id)", StoreSQL.insertSubscription(subscription))
+    }
+
+    public func subscriptions() async throws(StoreError) -> [Subscription] {
+        try await records("reading subscriptions", StoreSQL.subscriptions()).map { record throws(StoreError) in try record.subscription() }
+    }
+
+    public func subscription(id: String) async throws(StoreError) -> Subscription? {
+        try await records("reading subscription \(id)", StoreSQL.subscription(id: id)).first?.subscription()
+    }
+
+    public func deleteSubscription(id: String) async throws(StoreError) -> Bool {
+        let logger = logger
+        return try await transaction("deleting subscription \(id)") { connection in
+            var deleted: [StoreRecord] = []
+            for statement in StoreSQL.deleteSubscription(id: id) { deleted = try await connection.records(statement, logger: logger) }
+            return !deleted.isEmpty
+        }
+    }
+
+    // MARK: Deliveries
+
+    public func planDeliveries(now: Date, batchSize: Int,
+                               matches: @escaping @Sendable (Subscription, TriggerEvent) -> Bool) async throws(StoreError) -> Int {
+        let logger = logger
+        return try await transaction("planning deliveries", signalling: .deliveries) { connection in
+            var planned = 0
+            // Subscriptions another instance is planning are locked by it, and skipped here.
+            for record in try await connection.records(StoreSQL.subscriptions(.postgres), logger: logger) {
+                let subscription = try record.subscription()
+                let events = try await connection.records(StoreSQL.events(trigger: subscription.trigger, after: subscription.cursor,
+                                                                          limit: batchSize), logger: logger).map { try $0.event() }
+                guard let last = events.last else { continue }
+                let matching = events.filter { matches(subscription, $0) }
+                if !matching.isEmpty {
+                    planned += try await connection.records(StoreSQL.planDeliveries(subscriptionID: subscription.id, events: matching, now: now),
+                                                            logger: logger).count
+                }
+                try await connection.run([StoreSQL.moveCursor(subscriptionID: subscription.id, to: last.sequence)], logger: logger)
+            }
+            return (planned, planned > 0)
+        }
+    }
+
+    public func leaseDueDeliveries(now: Date, limit: Int, owner: String, leaseDuration: Duration) async throws(StoreError) -> [LeasedDelivery] {
+        let logger = logger
+        return try await transaction("leasing deliveries") { connection in
+            let ids = try await connection.records(StoreSQL.leaseDueDeliveries(now: now, limit: limit, owner: owner,
+                                                                                 expiresAt: now + leaseDuration, .postgres),
+                                                   logger: logger).map { try $0.text("id") }
+            if ids.isEmpty { return [] }
+            return try await connection.records(StoreSQL.leasedDeliveries(ids: ids), logger: logger).map { try $0.leasedDelivery() }
+        }
+    }
+
+    public func recordAttempt(deliveryID: String, owner: String, attempt: DeliveryAttempt,
+                              next: DeliveryNextStep) async throws(StoreError) -> Bool {
+        let logger = logger
+        return try await transaction("recording delivery \(deliveryID)", signalling: .deliveries) { connection in
+            let recorded = try await !connection.records(StoreSQL.recordAttempt(deliveryID: deliveryID, owner: owner, attempt: attempt, next: next),
+                                                         logger: logger).isEmpty
+            if case .retry = next { return (recorded, recorded) }
+            return (recorded, false)
+        }
+    }
+
+    public func deliveries(subscriptionID: String, limit: Int) async throws(StoreError) -> [Delivery] {
+        try await records("reading deliveries", StoreSQL.deliveries(subscriptionID: subscriptionID, limit: limit))
+            .map { record throws(StoreError) in try record.delivery() }
+    }
+
+    public func nextDeliveryDue() async throws(StoreError) -> Date? {
+        try await records("reading the next delivery", StoreSQL.nextDeliveryDue).first?.optionalDate("due")
+    }
+
+    public func redeliver(eventID: String, subscriptionIDs: [String], now: Date) async throws(StoreError) -> [Delivery] {
+        let logger = logger
+        return try await transaction("redelivering \(eventID)", signalling: .deliveries) { connection in
+            guard let sequence = try await connection.record(StoreSQL.eventSequence(id: eventID), logger: logger)?.integer("sequence") else {
+                return ([], false)
+            }
+            var deliveries: [Delivery] = []
+            for subscriptionID in subscriptionIDs {
+                var rows: [StoreRecord] = []
+                for statement in StoreSQL.redeliver(eventID: eventID, sequence: sequence, subscriptionID: subscriptionID, now: now) {
+                    rows = try await connection.records(statement, logger: logger)
+                }
+                if let delivery = try rows.first?.delivery() { deliveries.append(delivery) }
+            }
+            return (deliveries, !deliveries.isEmpty)
+        }
+    }
+}
