@@ -42,15 +42,10 @@ extension PostgresStore {
     }
 
     public func beginSending(jobID: String, index: Int, owner: String, now: Date) async throws(StoreError) -> JobChunkLease.SendPermission {
-        let logger = logger
-        return try await transaction("sending to recipient \(index) of job \(jobID)") { connection -> JobChunkLease.SendPermission in
-            if try await !connection.records(StoreSQL.beginSending(jobID: jobID, index: index, owner: owner, now: now), logger: logger).isEmpty {
-                return .granted
-            }
-            let held = try await connection.record(StoreSQL.holdsLease(jobID: jobID, index: index, owner: owner, now: now), logger: logger)?
-                .integer("held") ?? 0
-            return held > 0 ? .notPending : .leaseLost
-        }
+        let what = "sending to recipient \(index) of job \(jobID)"
+        if try await !records(what, StoreSQL.beginSending(jobID: jobID, index: index, owner: owner, now: now)).isEmpty { return .granted }
+        let held = try await records(what, StoreSQL.holdsLease(jobID: jobID, index: index, owner: owner, now: now)).first?.integer("held") ?? 0
+        return held > 0 ? .notPending : .leaseLost
     }
 
     public func recordRecipient(jobID: String, index: Int, owner: String, outcome: JobRecipient.Outcome,

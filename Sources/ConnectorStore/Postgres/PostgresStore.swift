@@ -116,18 +116,33 @@ public final class PostgresStore: ConnectorStore {
     // MARK: Events
 
     public func append(_ event: NewTriggerEvent) async throws(StoreError) -> EventAppendResult {
-        let (logger, appendLock) = (logger, appendLock)
-        return try await transaction("storing a \(event.trigger) event", signalling: .events) { connection in
-            // Holding the lock until commit, appends commit in the order of their sequences.
-            try await connection.run([StoreStatement("SELECT pg_advisory_xact_lock(?)", [.integer(appendLock)])], logger: logger)
-            if let inserted = try await connection.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event), logger: logger) {
-                return (.appended(try inserted.event()), true)
-            }
-            guard let key = event.dedupeKey, let existing = try await connection.record(StoreSQL.event(dedupeKey: key), logger: logger) else {
-                throw StoreError("the event was neither stored nor found")
-            }
-            return (.duplicate(try existing.event()), false)
+        // One statement (its own transaction): take the append lock, insert unless the dedupe key
+        // is taken, notify. Holding the lock until commit, appends commit in sequence order.
+        let inserted = try await records("storing a \(event.trigger) event", StoreStatement("""
+            WITH serialised AS (SELECT 1 AS locked FROM pg_advisory_xact_lock(?)),
+            inserted AS (INSERT INTO events (id, trigger, received_at, data, dedupe_key) SELECT ?, ?, ?, ?, ? FROM serialised
+                ON CONFLICT (dedupe_key) DO NOTHING RETURNING \(StoreSQL.eventColumns)),
+            notified AS (SELECT pg_notify(?, ?) FROM inserted)
+            SELECT inserted.*, (SELECT COUNT(*) FROM notified) AS notified FROM inserted
+            """, [.integer(appendLock), .text(StoreIdentifier.make("evt")), .text(event.trigger), StoreValue(event.receivedAt),
+                  .text(event.data.compactText), StoreValue(event.dedupeKey), .text(channel), .text(StoreChange.events.rawValue)]))
+        if let inserted = inserted.first {
+            broadcaster.signal(.events)
+            return .appended(try inserted.event())
         }
+        guard let key = event.dedupeKey,
+              let existing = try await records("reading a \(event.trigger) event", StoreSQL.event(dedupeKey: key)).first else {
+            throw StoreError("storing a \(event.trigger) event (\(location)): it was neither stored nor found")
+        }
+        return .duplicate(try existing.event())
+    }
+
+    /// `statement` (which returns the rows it changed), notifying `change` when it changed any.
+    func notifying(_ statement: StoreStatement, _ change: StoreChange) -> StoreStatement {
+        StoreStatement("""
+            WITH changed AS (\(statement.sql)), notified AS (SELECT pg_notify(?, ?) FROM changed LIMIT 1)
+            SELECT changed.*, (SELECT COUNT(*) FROM notified) AS notified FROM changed
+            """, statement.arguments + [.text(channel), .text(change.rawValue)])
     }
 
     public func events(_ query: EventQuery) async throws(StoreError) -> [TriggerEvent] {
@@ -169,6 +184,7 @@ public final class PostgresStore: ConnectorStore {
 
     public func planDeliveries(now: Date, batchSize: Int,
                                matches: @escaping @Sendable (Subscription, TriggerEvent) -> Bool) async throws(StoreError) -> Int {
+        guard try await records("planning deliveries", StoreSQL.subscriptionsBehind).first?.integer("behind") ?? 0 > 0 else { return 0 }
         let logger = logger
         return try await transaction("planning deliveries", signalling: .deliveries) { connection in
             var planned = 0
@@ -190,25 +206,21 @@ public final class PostgresStore: ConnectorStore {
     }
 
     public func leaseDueDeliveries(now: Date, limit: Int, owner: String, leaseDuration: Duration) async throws(StoreError) -> [LeasedDelivery] {
-        let logger = logger
-        return try await transaction("leasing deliveries") { connection in
-            let ids = try await connection.records(StoreSQL.leaseDueDeliveries(now: now, limit: limit, owner: owner,
-                                                                                 expiresAt: now + leaseDuration, .postgres),
-                                                   logger: logger).map { try $0.text("id") }
-            if ids.isEmpty { return [] }
-            return try await connection.records(StoreSQL.leasedDeliveries(ids: ids), logger: logger).map { try $0.leasedDelivery() }
-        }
+        // One statement: the claimed rows' other columns are read as they were, which is all it needs.
+        let lease = StoreSQL.leaseDueDeliveries(now: now, limit: limit, owner: owner, expiresAt: now + leaseDuration, .postgres)
+        let leased = StoreSQL.leasedDeliveries(idsIn: StoreStatement("(SELECT id FROM leased)"))
+        return try await records("leasing deliveries", StoreStatement("WITH leased AS (\(lease.sql)) \(leased.sql)", lease.arguments))
+            .map { record throws(StoreError) in try record.leasedDelivery() }
     }
 
     public func recordAttempt(deliveryID: String, owner: String, attempt: DeliveryAttempt,
                               next: DeliveryNextStep) async throws(StoreError) -> Bool {
-        let logger = logger
-        return try await transaction("recording delivery \(deliveryID)", signalling: .deliveries) { connection in
-            let recorded = try await !connection.records(StoreSQL.recordAttempt(deliveryID: deliveryID, owner: owner, attempt: attempt, next: next),
-                                                         logger: logger).isEmpty
-            if case .retry = next { return (recorded, recorded) }
-            return (recorded, false)
-        }
+        var statement = StoreSQL.recordAttempt(deliveryID: deliveryID, owner: owner, attempt: attempt, next: next)
+        guard case .retry = next else { return try await !records("recording delivery \(deliveryID)", statement).isEmpty }
+        statement = notifying(statement, .deliveries)
+        let recorded = try await !records("recording delivery \(deliveryID)", statement).isEmpty
+        if recorded { broadcaster.signal(.deliveries) }
+        return recorded
     }
 
     public func deliveries(subscriptionID: String, limit: Int) async throws(StoreError) -> [Delivery] {

@@ -99,6 +99,12 @@ enum StoreSQL {
 
     /// The deliveries with `ids`, each with its event (`e_…` columns) and subscription (`s_…`).
     static func leasedDeliveries(ids: [String]) -> StoreStatement {
+        leasedDeliveries(idsIn: StoreStatement(StoreStatement.placeholders(ids.count), ids.map(StoreValue.text)))
+    }
+
+    /// The deliveries whose ids `ids` lists (`(?, ?)` or `(SELECT …)`), each with its event
+    /// (`e_…` columns) and subscription (`s_…`).
+    static func leasedDeliveries(idsIn ids: StoreStatement) -> StoreStatement {
         func prefixed(_ columns: String, _ table: String) -> String {
             columns.split(separator: ",").map { column in
                 let name = column.trimmingCharacters(in: .whitespaces)
@@ -108,9 +114,14 @@ enum StoreSQL {
         return StoreStatement("""
             SELECT \(prefixed(deliveryColumns, "d")), \(prefixed(eventColumns, "e")), \(prefixed(subscriptionColumns, "s"))
             FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id
-            WHERE d.id IN \(StoreStatement.placeholders(ids.count)) ORDER BY d.next_attempt_at, d.event_sequence
-            """, ids.map(StoreValue.text))
+            WHERE d.id IN \(ids.sql) ORDER BY d.next_attempt_at, d.event_sequence
+            """, ids.arguments)
     }
+
+    /// How many subscriptions have events after their cursor (nothing to plan when none).
+    static let subscriptionsBehind = StoreStatement("""
+        SELECT COUNT(*) AS behind FROM subscriptions s WHERE EXISTS (SELECT 1 FROM events e WHERE e.trigger = s.trigger AND e.sequence > s.cursor)
+        """)
 
     static func recordAttempt(deliveryID: String, owner: String, attempt: DeliveryAttempt, next: DeliveryNextStep) -> StoreStatement {
         let (status, nextAttempt): (Delivery.Status, Date?) = switch next {

@@ -101,7 +101,10 @@ public final class SQLiteStore: ConnectorStore {
 
     public func planDeliveries(now: Date, batchSize: Int,
                                matches: @escaping @Sendable (Subscription, TriggerEvent) -> Bool) async throws(StoreError) -> Int {
-        try await write("planning deliveries", signalling: .deliveries) { database in
+        guard try await read("planning deliveries", { database in try database.record(StoreSQL.subscriptionsBehind)?.integer("behind") ?? 0 }) > 0 else {
+            return 0
+        }
+        return try await write("planning deliveries", signalling: .deliveries) { database in
             var planned = 0
             for subscription in try database.records(StoreSQL.subscriptions()).map({ try $0.subscription() }) {
                 let events = try database.records(StoreSQL.events(trigger: subscription.trigger, after: subscription.cursor, limit: batchSize))
