@@ -64,18 +64,17 @@ extension PostgresStore {
     }
 
     public func cancelJob(id: String, now: Date) async throws(StoreError) -> BulkJob? {
-        try await changeJob(id: id, from: .running, to: .canceled, recipientsFrom: .pending, recipientsTo: .canceled, now: now)
+        try await change(id, .cancel, now: now)
     }
 
     public func resumeJob(id: String, now: Date) async throws(StoreError) -> BulkJob? {
-        try await changeJob(id: id, from: .canceled, to: .running, recipientsFrom: .canceled, recipientsTo: .pending, now: now)
+        try await change(id, .resume, now: now)
     }
 
-    private func changeJob(id: String, from: BulkJob.Status, to: BulkJob.Status, recipientsFrom: JobRecipient.State,
-                           recipientsTo: JobRecipient.State, now: Date) async throws(StoreError) -> BulkJob? {
+    private func change(_ id: String, _ transition: StoreSQL.JobTransition, now: Date) async throws(StoreError) -> BulkJob? {
         let logger = logger
-        return try await transaction("changing job \(id) to \(to.rawValue)", signalling: .jobs) { connection in
-            let statements = StoreSQL.changeJob(id: id, from: from, to: to, recipientsFrom: recipientsFrom, recipientsTo: recipientsTo, now: now)
+        return try await transaction("changing job \(id) (\(transition))", signalling: .jobs) { connection in
+            let statements = transition.statements(id: id, now: now)
             let changed = try await !connection.records(statements.job, logger: logger).isEmpty
             if changed { try await connection.run([statements.recipients] + StoreSQL.finishChunks(jobID: id), logger: logger) }
             return (try await Self.job(id: id, on: connection, logger: logger), changed)

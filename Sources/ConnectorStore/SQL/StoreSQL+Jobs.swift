@@ -166,13 +166,24 @@ extension StoreSQL {
             """, [StoreValue(now), .text(id), .text(id)])
     }
 
-    /// Moves a job from `from` to `to` (`job` returns its id when it moved), and its recipients
-    /// from `recipientsFrom` to `recipientsTo` (to run only if the job moved).
-    static func changeJob(id: String, from: BulkJob.Status, to: BulkJob.Status, recipientsFrom: JobRecipient.State,
-                          recipientsTo: JobRecipient.State, now: Date) -> (job: StoreStatement, recipients: StoreStatement) {
-        (StoreStatement("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
-                        [.text(to.rawValue), StoreValue(now), .text(id), .text(from.rawValue)]),
-         StoreStatement("UPDATE job_recipients SET state = ?, updated_at = ? WHERE job_id = ? AND state = ?",
-                        [.text(recipientsTo.rawValue), StoreValue(now), .text(id), .text(recipientsFrom.rawValue)]))
+    /// A change of a job's status and of its recipients with it.
+    enum JobTransition {
+        /// running → canceled; pending recipients set aside.
+        case cancel
+        /// canceled → running; set-aside recipients pending again.
+        case resume
+
+        /// The statement moving the job (it returns the job's id when it moved), and the one moving
+        /// its recipients (to run only if the job moved).
+        func statements(id: String, now: Date) -> (job: StoreStatement, recipients: StoreStatement) {
+            let (from, to, recipientsFrom, recipientsTo): (BulkJob.Status, BulkJob.Status, JobRecipient.State, JobRecipient.State) = switch self {
+            case .cancel: (.running, .canceled, .pending, .canceled)
+            case .resume: (.canceled, .running, .canceled, .pending)
+            }
+            return (StoreStatement("UPDATE jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
+                                   [.text(to.rawValue), StoreValue(now), .text(id), .text(from.rawValue)]),
+                    StoreStatement("UPDATE job_recipients SET state = ?, updated_at = ? WHERE job_id = ? AND state = ?",
+                                   [.text(recipientsTo.rawValue), StoreValue(now), .text(id), .text(recipientsFrom.rawValue)]))
+        }
     }
 }

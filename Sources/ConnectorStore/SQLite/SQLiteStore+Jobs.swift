@@ -64,17 +64,16 @@ extension SQLiteStore {
     }
 
     public func cancelJob(id: String, now: Date) async throws(StoreError) -> BulkJob? {
-        try await changeJob(id: id, from: .running, to: .canceled, recipientsFrom: .pending, recipientsTo: .canceled, now: now)
+        try await change(id, .cancel, now: now)
     }
 
     public func resumeJob(id: String, now: Date) async throws(StoreError) -> BulkJob? {
-        try await changeJob(id: id, from: .canceled, to: .running, recipientsFrom: .canceled, recipientsTo: .pending, now: now)
+        try await change(id, .resume, now: now)
     }
 
-    private func changeJob(id: String, from: BulkJob.Status, to: BulkJob.Status, recipientsFrom: JobRecipient.State,
-                           recipientsTo: JobRecipient.State, now: Date) async throws(StoreError) -> BulkJob? {
-        try await write("changing job \(id) to \(to.rawValue)", signalling: .jobs) { database in
-            let statements = StoreSQL.changeJob(id: id, from: from, to: to, recipientsFrom: recipientsFrom, recipientsTo: recipientsTo, now: now)
+    private func change(_ id: String, _ transition: StoreSQL.JobTransition, now: Date) async throws(StoreError) -> BulkJob? {
+        try await write("changing job \(id) (\(transition))", signalling: .jobs) { database in
+            let statements = transition.statements(id: id, now: now)
             let changed = try !database.records(statements.job).isEmpty
             if changed { try database.run([statements.recipients] + StoreSQL.finishChunks(jobID: id)) }
             return (try Self.job(id: id, in: database), changed)
