@@ -83,11 +83,13 @@ public struct BulkJob: Sendable, Equatable {
     public let id: String
     /// What the job does (`sendBulkSMS`).
     public let kind: String
+    /// Where it stands.
     public let status: Status
     /// The job's settings as its runner needs them (never credentials).
     public let parameters: JSONValue
     /// Recipients per chunk.
     public let chunkSize: Int
+    /// When it was written.
     public let createdAt: Date
     /// When its status last changed.
     public let updatedAt: Date

@@ -21,6 +21,7 @@ public struct JobChunkLease: Sendable, Equatable {
     public let chunk: Int
     /// Who holds the lease.
     public let owner: String
+    /// When the lease lapses unless renewed.
     public let expiresAt: Date
     /// The chunk's recipients still to settle: pending, or sending (unknown outcome, to reconcile).
     public let recipients: [JobRecipient]

@@ -29,6 +29,7 @@ public struct JobRecipient: Sendable, Equatable {
         case unsent(error: String)
     }
 
+    /// Its job.
     public let jobID: String
     /// Its position in the job, from 0.
     public let index: Int
@@ -36,6 +37,7 @@ public struct JobRecipient: Sendable, Equatable {
     public let given: String
     /// The normalised address; `nil` when invalid.
     public let to: String?
+    /// Where it stands.
     public let state: State
     /// Sends begun so far.
     public let attempts: Int

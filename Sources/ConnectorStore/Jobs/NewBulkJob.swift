@@ -28,6 +28,7 @@ public struct NewBulkJob: Sendable {
     public var recipients: [Recipient]
     /// Recipients per chunk (each chunk is leased as a whole).
     public var chunkSize: Int
+    /// When it is written.
     public var createdAt: Date
 
     /// Creates a job.

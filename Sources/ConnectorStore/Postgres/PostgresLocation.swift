@@ -8,17 +8,27 @@ import Foundation
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// How the connection is secured.
     public enum TLSMode: String, Sendable, Equatable {
-        case disable, prefer, require
+        /// Plain connections.
+        case disable
+        /// TLS when the server offers it.
+        case prefer
+        /// TLS or no connection.
+        case require
     }
 
+    /// The server's host name or address.
     public let host: String
+    /// The server's port (5432 unless given).
     public let port: Int
+    /// The user connecting.
     public let username: String
     /// The password, if any: never print it.
     public let password: String?
+    /// The database (the user's name unless given).
     public let database: String
     /// Where the store's tables live: a lowercase identifier.
     public let schema: String
+    /// Whether the connection is encrypted: `sslmode`.
     public let tls: TLSMode
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite file.

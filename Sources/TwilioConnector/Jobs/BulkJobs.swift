@@ -13,6 +13,7 @@ public struct BulkJobs: Sendable {
     public let store: any ConnectorStore
     /// The default connection's client, with a request timeout inside the lease and patient retries.
     let client: TwilioClient
+    /// Leases, chunks, attempts.
     public let settings: BulkJobSettings
     /// This instance's name, on every lease it takes (``defaultInstance`` unless told).
     public let instance: String
