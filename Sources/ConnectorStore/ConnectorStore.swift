@@ -91,7 +91,7 @@ public protocol ConnectorStore: Sendable {
     func leaseJobChunk(jobID: String?, now: Date, owner: String, leaseDuration: Duration) async throws(StoreError) -> JobChunkLease?
 
     /// Extends `owner`'s lease of a chunk to `now + leaseDuration`; `false` when `owner` no
-    /// longer holds it (or the job stopped running).
+    /// longer holds it.
     func renewJobChunk(jobID: String, chunk: Int, owner: String, now: Date, leaseDuration: Duration) async throws(StoreError) -> Bool
 
     /// Moves a pending recipient to `sending` (one more attempt, begun `now`), provided `owner`

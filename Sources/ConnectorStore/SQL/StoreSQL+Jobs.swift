@@ -96,9 +96,8 @@ extension StoreSQL {
 
     static func renewChunk(jobID: String, chunk: Int, owner: String, expiresAt: Date) -> StoreStatement {
         StoreStatement("""
-            UPDATE job_chunks SET lease_expires_at = ? WHERE job_id = ? AND chunk = ? AND lease_owner = ? AND done = 0
-            AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND status = 'running') RETURNING chunk
-            """, [StoreValue(expiresAt), .text(jobID), StoreValue(chunk), .text(owner), .text(jobID)])
+            UPDATE job_chunks SET lease_expires_at = ? WHERE job_id = ? AND chunk = ? AND lease_owner = ? AND done = 0 RETURNING chunk
+            """, [StoreValue(expiresAt), .text(jobID), StoreValue(chunk), .text(owner)])
     }
 
     /// `pending` → `sending`, when `owner` holds the chunk's live lease and the job runs.
