@@ -24,11 +24,7 @@ enum StoreValue: Sendable, Equatable {
     }
 }
 
-extension StoreValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    init(stringLiteral value: String) {
-        self = .text(value)
-    }
-
+extension StoreValue: ExpressibleByIntegerLiteral {
     init(integerLiteral value: Int64) {
         self = .integer(value)
     }

@@ -11,8 +11,8 @@ import TwilioKit
 struct BulkChunkRunner: Sendable {
     /// How a chunk's work ended.
     enum Ending: Sendable, Equatable {
-        /// Every recipient settled; the chunk was released (the job as it then stood).
-        case finished(BulkJob?)
+        /// Every recipient settled; the chunk was released.
+        case finished
         /// Some sends stay unknown (Twilio could not be asked); the chunk was released to try later.
         case unsettled
         /// Another runner holds the chunk now, or the job stopped running.
@@ -110,8 +110,8 @@ struct BulkChunkRunner: Sendable {
             }
         }
         if Task.isCancelled { return .stopped }
-        let job = try await store.releaseJobChunk(jobID: jobID, chunk: lease.chunk, owner: owner, now: now())
-        return unsettled ? .unsettled : .finished(job)
+        _ = try await store.releaseJobChunk(jobID: jobID, chunk: lease.chunk, owner: owner, now: now())
+        return unsettled ? .unsettled : .finished
     }
 
     /// The job stopped running: releases the chunk for when it is resumed.
