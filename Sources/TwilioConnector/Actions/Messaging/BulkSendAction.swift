@@ -1,3 +1,4 @@
+import ConnectorStore
 import Foundation
 import TwilioKit
 
@@ -43,21 +44,19 @@ extension MessagingActions {
         let names = Set(bulkMessageParameters.specs().map(\.name))
         var message = input.values.filter { names.contains($0.key) }
         message["StatusCallback"] = template.statusCallback.map(JSONValue.string)
-        do {
+        let report: BulkSendReport?
+        do throws(StoreError) {
             let job = try await jobs.submit(sender, message: message)
             if input.bool("Async") == true {
                 return BulkSendReport(recipients: [], duplicateCount: 0, messagesPerSecond: sender.pace, jobID: job.id,
                                       jobStatus: job.status.rawValue)
             }
-            guard let report = try await jobs.run(jobID: job.id, progress: progress) else {
-                throw ActionFailure.other("Job \(job.id) vanished from the store.")
-            }
-            return report
-        } catch let failure as ActionFailure {
-            throw failure
+            report = try await jobs.run(jobID: job.id, progress: progress)
         } catch {
             throw .other("The bulk job could not be stored or followed: \(error)")
         }
+        guard let report else { throw .other("The bulk job vanished from the store.") }
+        return report
     }
 }
 
