@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -58,6 +59,8 @@ let package = Package(
             dependencies: [
                 "TwilioKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -126,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConnectorTests",
-            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox"],
+            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox", "ConnectorStore"],
             resources: [.copy("Resources/seeds")]
         ),
         .testTarget(

@@ -23,6 +23,7 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger)
     application.addServices(delivery)
+    if let jobs = dependencies.connector.jobs { application.addServices(BulkJobWorker(jobs: jobs, logger: logger)) }
     return application
 }
 
@@ -49,5 +50,6 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
                             defaultRetrySchedule: configuration.defaultRetrySchedule, wake: wakeDeliveries)
         .addRoutes(subscriptions: router.group("subscriptions"), events: router.group("events"))
     MCPController(dependencies: dependencies, configuration: configuration, logger: logger).addRoutes(to: router.group("mcp"))
+    JobsController(jobs: dependencies.connector.jobs).addRoutes(to: router.group("jobs"))
     return router
 }

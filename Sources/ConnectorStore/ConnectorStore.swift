@@ -1,7 +1,8 @@
 import Foundation
 import TwilioKit
 
-/// The connector's durable state: trigger events, push subscriptions and their deliveries. One
+/// The connector's durable state: trigger events, push subscriptions and their deliveries, bulk
+/// jobs and their recipients. One
 /// protocol, free of any database's dialect, with an implementation per backend (SQLite embedded,
 /// PostgreSQL for several instances). Every write that a caller acknowledges to someone else (a
 /// webhook's 2xx, a subscription's answer) is committed before the method returns.
@@ -70,6 +71,53 @@ public protocol ConnectorStore: Sendable {
     /// Makes the event's deliveries to `subscriptionIDs` pending again, due `now`, with a fresh
     /// attempt count (creating them where none exists); answers the deliveries.
     func redeliver(eventID: String, subscriptionIDs: [String], now: Date) async throws(StoreError) -> [Delivery]
+
+    // MARK: Bulk jobs
+
+    /// Commits a new running job with every recipient (valid ones pending, invalid ones failed)
+    /// and its chunks, before anything is sent; a job with nothing to send is completed at once.
+    func createJob(_ job: NewBulkJob) async throws(StoreError) -> BulkJob
+
+    /// The job with `id`, with its counts.
+    func job(id: String) async throws(StoreError) -> BulkJob?
+
+    /// Up to `limit` recipients of a job after position `after` (-1 for the first), in order.
+    func jobRecipients(jobID: String, after: Int, limit: Int) async throws(StoreError) -> [JobRecipient]
+
+    /// Leases the first unfinished chunk of a running job (of `jobID`, or of the oldest job with
+    /// one) for `owner` until `now + leaseDuration`: a chunk whose lease is free, expired or already
+    /// `owner`'s, of a job none of whose other chunks is leased to someone else. Safe to run on
+    /// several instances at once: a chunk goes to one runner, a job to one runner at a time.
+    func leaseJobChunk(jobID: String?, now: Date, owner: String, leaseDuration: Duration) async throws(StoreError) -> JobChunkLease?
+
+    /// Extends `owner`'s lease of a chunk to `now + leaseDuration`; `false` when `owner` no
+    /// longer holds it.
+    func renewJobChunk(jobID: String, chunk: Int, owner: String, now: Date, leaseDuration: Duration) async throws(StoreError) -> Bool
+
+    /// Moves a pending recipient to `sending` (one more attempt, begun `now`), provided `owner`
+    /// holds its chunk's unexpired lease and the job is running. Committed before the send.
+    func beginSending(jobID: String, index: Int, owner: String, now: Date) async throws(StoreError) -> JobChunkLease.SendPermission
+
+    /// Records what became of a `sending` recipient, provided `owner` still holds its chunk's
+    /// lease; `false` (nothing recorded) otherwise.
+    func recordRecipient(jobID: String, index: Int, owner: String, outcome: JobRecipient.Outcome, now: Date) async throws(StoreError) -> Bool
+
+    /// Releases `owner`'s lease of a chunk; the chunk is finished when none of its recipients is
+    /// pending or sending, and the job completed when every chunk is. Answers the job.
+    func releaseJobChunk(jobID: String, chunk: Int, owner: String, now: Date) async throws(StoreError) -> BulkJob?
+
+    /// Cancels a running job: its pending recipients are set aside (sends already begun finish).
+    /// Answers the job (unchanged unless it was running), `nil` when unknown.
+    func cancelJob(id: String, now: Date) async throws(StoreError) -> BulkJob?
+
+    /// Makes a canceled job run again, its set-aside recipients pending. Answers the job (unchanged
+    /// unless it was canceled), `nil` when unknown.
+    func resumeJob(id: String, now: Date) async throws(StoreError) -> BulkJob?
+
+    // MARK: Lifecycle
+
+    /// Closes connections and stops listening; the store is not used afterwards.
+    func close() async
 }
 
 /// A store operation failed: the database could not be reached, or refused the operation.
@@ -85,10 +133,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String { "The store failed: \(message)" }
 }
 
-/// A signal that the store may have changed.
-public enum StoreChange: Sendable, Equatable {
+/// A signal that the store may have changed (its raw value is what PostgreSQL's `NOTIFY` carries).
+public enum StoreChange: String, Sendable, Equatable, CaseIterable {
     /// Events were appended.
     case events
     /// Deliveries became due (planned or redelivered).
     case deliveries
+    /// Bulk jobs were created, resumed, canceled or finished, or their chunks released.
+    case jobs
 }

@@ -17,6 +17,11 @@ extension Date {
     init(storeMilliseconds milliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
+
+    /// The time `duration` after this one, to the millisecond.
+    static func + (date: Date, duration: Duration) -> Date {
+        Date(storeMilliseconds: date.storeMilliseconds + duration.milliseconds)
+    }
 }
 
 extension Duration {

@@ -1,3 +1,4 @@
+import ConnectorStore
 import Foundation
 import Logging
 import TwilioKit
@@ -15,18 +16,27 @@ public struct Connector: Sendable {
     let webhookBaseURL: @Sendable () -> String?
     /// Where actions may write files.
     let fileAccess: FileAccess
+    /// Durable bulk jobs on the default connection, when the connector has a store.
+    public let jobs: BulkJobs?
 
     /// Creates a connector using `configuration` unless a call names its own connection. When
     /// `webhookBaseURL` gives a URL, messages sent report their status to the `messageStatus`
     /// trigger there (unless a call sets `TrackStatus` to false or names its own `StatusCallback`).
-    /// `fileAccess` says where actions may write files (a recording's `SaveTo`).
+    /// `fileAccess` says where actions may write files (a recording's `SaveTo`). With a
+    /// `jobStore`, bulk sends on the default connection are durable jobs in it.
     public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
-                webhookBaseURL: @escaping @Sendable () -> String? = { nil }, fileAccess: FileAccess = .anywhere) {
+                webhookBaseURL: @escaping @Sendable () -> String? = { nil }, fileAccess: FileAccess = .anywhere,
+                jobStore: (any ConnectorStore)? = nil, jobSettings: BulkJobSettings = BulkJobSettings(),
+                instance: String = BulkJobs.defaultInstance) {
         defaultConfiguration = configuration
         self.transport = transport
         self.webhookBaseURL = webhookBaseURL
         self.fileAccess = fileAccess
-        defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
+        let defaultClient = configuration.map { TwilioClient(configuration: $0, transport: transport) }
+        self.defaultClient = defaultClient
+        jobs = jobStore.flatMap { store in
+            defaultClient.map { BulkJobs(store: store, client: $0, settings: jobSettings, instance: instance) }
+        }
     }
 
     static let allActions: [DialectAction] = ComponentDialect.actions + ToolkitDialect.actions + BlockDialect.actions
@@ -107,15 +117,17 @@ public struct Connector: Sendable {
         case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
         var client: TwilioClient
+        var jobs: BulkJobs?
         switch connectionResult {
         case .success(let given?): client = TwilioClient(configuration: given, transport: transport)
         case .success(nil):
             guard let defaultClient else { return ActionEnvelope.failure(.other("No Twilio connection."), in: action.dialect) }
             client = defaultClient
+            jobs = self.jobs
         case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
         if let logger { client = client.withLogger(logger) }
-        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress)
+        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress, jobs: jobs)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {

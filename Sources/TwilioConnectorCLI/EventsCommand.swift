@@ -42,7 +42,7 @@ struct EventsCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let definition = TriggerCatalogue.trigger(named: trigger) else { return }
-            let reader = TriggerEventReader(store: try store.open())
+            let reader = TriggerEventReader(store: try await store.open())
             let json = (output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)) == .json
             let latest = try await latestCursor(definition, reader: reader)
             var page = try await reader.page(definition, after: latest, limit: max(last, 1))

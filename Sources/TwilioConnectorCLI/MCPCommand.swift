@@ -28,9 +28,9 @@ struct MCPCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        logging.bootstrap(secrets: connection.environmentSecrets)
+        logging.bootstrap(secrets: connection.environmentSecrets + store.secrets)
         let logger = Logger(label: "twilio-connector.mcp")
-        let store = try store.open()
+        let store = try await store.open()
         let (configuration, sandbox) = try await connection.resolve()
         let webhookBase = LocalURL()
         let publicURL = ProcessInfo.processInfo.environment["TWILIO_CONNECTOR_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }

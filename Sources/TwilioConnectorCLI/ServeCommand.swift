@@ -35,15 +35,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = ServerConfiguration(host: host, port: port, apiTokens: security.resolvedTokens, limits: limits.serverLimits)
         try security.check(host: host, isLoopback: configuration.isLoopback)
-        logging.bootstrap(secrets: security.resolvedTokens + webhooks.secrets + connection.environmentSecrets)
+        logging.bootstrap(secrets: security.resolvedTokens + webhooks.secrets + connection.environmentSecrets + store.secrets)
         let logger = Logger(label: "twilio-connector")
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let (twilio, sandbox) = try await connection.resolve()
-        let store = try store.open()
+        let store = try await self.store.open()
         let webhookBase = LocalURL()
         let connector = Connector(configuration: twilio, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) },
-                                  fileAccess: .confined(to: filesDirectory))
+                                  fileAccess: .confined(to: filesDirectory), jobStore: store, jobSettings: self.store.jobSettings)
         configuration.webhooks = webhooks.security(authToken: twilio.credentials.webhookSigningKey, publicURL: nil)
         if configuration.webhooks.authToken == nil, configuration.webhooks.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
@@ -59,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
         ) { channel in
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
             webhookBase.value = url
-            var lines = ["twilio-connector serving on \(url)", "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
+            var lines = ["twilio-connector serving on \(url)", "  store \(self.store.describedLocation), instance \(BulkJobs.defaultInstance)",
+                         "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
                          "  GET  \(url)/triggers", "  POST \(url)/mcp  (MCP for agents, streamable HTTP)",
                          "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
             if let sandbox {
@@ -75,6 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         try await runServer(application, grace: configuration.limits.shutdownGrace, inFlight: inFlight, logger: logger)
+        await store.close()
         await sandbox?.stop()
     }
 }

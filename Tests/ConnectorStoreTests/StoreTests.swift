@@ -151,8 +151,75 @@ struct StoreTests {
     @Test(arguments: StoreBackend.available)
     func appendingSignalsListeners(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore()
-        var changes = store.changes().makeAsyncIterator()
+        let changes = store.changes()
         _ = try await store.append(event())
-        #expect(await changes.next() == .events)
+        #expect(await StoreBackend.signal(.events, on: changes))
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func concurrentAppendersNeverLetAPagerSkipAnEvent(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        var appenders: [any ConnectorStore] = [store]
+        for _ in 0..<3 { appenders.append(try await backend.reopen(store)) }
+        let perAppender = 60
+        let total = appenders.count * perAppender
+        let pager = Task { () throws -> [TriggerEvent] in
+            var seen: [TriggerEvent] = []
+            var cursor: Int64 = 0
+            let deadline = ContinuousClock.now + .seconds(60)
+            while seen.count < total, ContinuousClock.now < deadline {
+                let page = try await store.events(EventQuery(trigger: nil, after: cursor, limit: 7))
+                seen += page
+                cursor = page.last?.sequence ?? cursor
+                if page.isEmpty { try await Task.sleep(for: .milliseconds(2)) }
+            }
+            return seen
+        }
+        let appended = try await withThrowingTaskGroup(of: [String].self) { group in
+            for (number, appender) in appenders.enumerated() {
+                group.addTask {
+                    var ids: [String] = []
+                    for index in 0..<perAppender { ids.append(try await appender.append(event(body: "\(number)-\(index)")).event.id) }
+                    return ids
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        let paged = try await pager.value
+        #expect(paged.count == total, "the pager read each event once")
+        #expect(Set(paged.map(\.id)) == Set(appended), "the pager skipped no event committed after a larger sequence")
+        #expect(paged.map(\.sequence) == paged.map(\.sequence).sorted())
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func duplicatesPostedToTwoInstancesAtOnceAreStoredOnce(_ backend: StoreBackend) async throws {
+        let first = try await backend.makeStore()
+        let second = try await backend.reopen(first)
+        let results = try await withThrowingTaskGroup(of: EventAppendResult.self) { group in
+            for key in 0..<20 {
+                for (copy, store) in [first, second, first, second].enumerated() {
+                    group.addTask { try await store.append(event(key: "newSms:SM\(key)", body: "copy \(copy)")) }
+                }
+            }
+            return try await group.reduce(into: [EventAppendResult]()) { $0.append($1) }
+        }
+        #expect(results.filter { !$0.isDuplicate }.count == 20, "one append per key is new")
+        let byKey = Dictionary(grouping: results.map(\.event), by: \.id)
+        #expect(byKey.count == 20 && byKey.values.allSatisfy { $0.count == 4 }, "every copy answers the stored event")
+        #expect(try await first.events(EventQuery(trigger: nil, limit: 100)).count == 20)
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func anAppendWakesTheWaitersOfAnotherInstance(_ backend: StoreBackend) async throws {
+        guard backend.signalsAcrossConnections else { return }  // SQLite: readers poll instead
+        let waiting = try await backend.makeStore()
+        let appending = try await backend.reopen(waiting)
+        if let postgres = waiting as? PostgresStore {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !postgres.isListening, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        let changes = waiting.changes()
+        _ = try await appending.append(event())
+        #expect(await StoreBackend.signal(.events, on: changes))
     }
 }

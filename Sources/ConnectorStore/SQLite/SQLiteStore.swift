@@ -3,8 +3,9 @@ import GRDB
 import TwilioKit
 
 /// The embedded store: one SQLite file (GRDB, WAL), the default for a single instance. Writes are
-/// serialised by SQLite, so planning and leasing need no further locking; changes are signalled to
-/// this process's waiters.
+/// serialised by SQLite, so planning and leasing need no further locking — also between several
+/// processes sharing the file; changes are signalled to this process's waiters (others notice
+/// them by polling, see ``ConnectorStore/changes()``).
 public final class SQLiteStore: ConnectorStore {
     private let database: DatabasePool
     private let broadcaster = ChangeBroadcaster()
@@ -27,232 +28,134 @@ public final class SQLiteStore: ConnectorStore {
         }
     }
 
-    private func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await database.write(body) } catch { throw StoreError("\(what): \(error)") }
+    /// Runs `body` in a write transaction; signals `change` to this process's waiters when
+    /// `body` says something changed.
+    func write<T: Sendable>(_ what: @autoclosure () -> String, signalling change: StoreChange? = nil,
+                            _ body: @escaping @Sendable (Database) throws -> (T, changed: Bool)) async throws(StoreError) -> T {
+        let result: (T, changed: Bool)
+        do { result = try await database.write(body) } catch { throw StoreError("\(what()): \(error)") }
+        if result.changed, let change { broadcaster.signal(change) }
+        return result.0
     }
 
-    private func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do { return try await database.read(body) } catch { throw StoreError("\(what): \(error)") }
+    /// Runs `body` in a write transaction that signals nothing.
+    func write<T: Sendable>(_ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        try await write(what(), signalling: nil) { database in (try body(database), false) }
+    }
+
+    func read<T: Sendable>(_ what: @autoclosure () -> String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await database.read(body) } catch { throw StoreError("\(what()): \(error)") }
     }
 
     public func changes() -> AsyncStream<StoreChange> { broadcaster.stream() }
 
+    public func close() async {}
+
     // MARK: Events
 
     public func append(_ event: NewTriggerEvent) async throws(StoreError) -> EventAppendResult {
-        let result = try await write("storing a \(event.trigger) event") { database -> EventAppendResult in
-            if let key = event.dedupeKey,
-               let row = try Row.fetchOne(database, sql: "\(Self.eventColumns) WHERE dedupe_key = ?", arguments: [key]) {
-                return .duplicate(try Self.event(row))
+        try await write("storing a \(event.trigger) event", signalling: .events) { database in
+            if let inserted = try database.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event)) {
+                return (.appended(try inserted.event()), true)
             }
-            let id = StoreIdentifier.make("evt")
-            try database.execute(sql: """
-                INSERT INTO events (id, trigger, received_at, data, dedupe_key) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, event.trigger, event.receivedAt.storeMilliseconds, event.data.compactText, event.dedupeKey])
-            return .appended(TriggerEvent(id: id, sequence: database.lastInsertedRowID, trigger: event.trigger,
-                                          receivedAt: Date(storeMilliseconds: event.receivedAt.storeMilliseconds), data: event.data))
+            guard let key = event.dedupeKey, let existing = try database.record(StoreSQL.event(dedupeKey: key)) else {
+                throw StoreError("the event was neither stored nor found")
+            }
+            return (.duplicate(try existing.event()), false)
         }
-        if case .appended = result { broadcaster.signal(.events) }
-        return result
     }
 
     public func events(_ query: EventQuery) async throws(StoreError) -> [TriggerEvent] {
-        try await read("reading events") { database in
-            let rows = if let trigger = query.trigger {
-                try Row.fetchAll(database, sql: "\(Self.eventColumns) WHERE trigger = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-                                 arguments: [trigger, query.after, query.limit])
-            } else {
-                try Row.fetchAll(database, sql: "\(Self.eventColumns) WHERE sequence > ? ORDER BY sequence LIMIT ?",
-                                 arguments: [query.after, query.limit])
-            }
-            return try rows.map(Self.event)
-        }
+        try await read("reading events") { database in try database.records(StoreSQL.events(query)).map { try $0.event() } }
     }
 
     public func event(id: String) async throws(StoreError) -> TriggerEvent? {
-        try await read("reading event \(id)") { database in
-            try Row.fetchOne(database, sql: "\(Self.eventColumns) WHERE id = ?", arguments: [id]).map(Self.event)
-        }
+        try await read("reading event \(id)") { database in try database.record(StoreSQL.event(id: id))?.event() }
     }
 
     public func latestSequence() async throws(StoreError) -> Int64 {
-        try await read("reading the newest event") { database in
-            try Int64.fetchOne(database, sql: "SELECT MAX(sequence) FROM events") ?? 0
-        }
-    }
-
-    static let eventColumns = "SELECT sequence, id, trigger, received_at, data FROM events"
-
-    static func event(_ row: Row) throws -> TriggerEvent {
-        let text: String = row["data"]
-        return TriggerEvent(id: row["id"], sequence: row["sequence"], trigger: row["trigger"],
-                            receivedAt: Date(storeMilliseconds: row["received_at"]), data: try JSONParser.parse(text))
+        try await read("reading the newest event") { database in try database.record(StoreSQL.latestSequence)?.integer("latest") ?? 0 }
     }
 
     // MARK: Subscriptions
 
     public func createSubscription(_ subscription: Subscription) async throws(StoreError) {
-        try await write("storing subscription \(subscription.id)") { database in
-            try database.execute(sql: """
-                INSERT INTO subscriptions (id, trigger, url, filter, dialect, secret, retry_schedule, created_at, cursor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [subscription.id, subscription.trigger, subscription.url, JSONValue.object(subscription.filter).compactText,
-                                 subscription.dialect, subscription.secret, subscription.retrySchedule.map(String.init).joined(separator: ","),
-                                 subscription.createdAt.storeMilliseconds, subscription.cursor])
-        }
+        try await write("storing subscription \(subscription.id)") { database in try database.run([StoreSQL.insertSubscription(subscription)]) }
     }
 
     public func subscriptions() async throws(StoreError) -> [Subscription] {
-        try await read("reading subscriptions") { database in
-            try Row.fetchAll(database, sql: "\(Self.subscriptionColumns) ORDER BY created_at, rowid").map(Self.subscription)
-        }
+        try await read("reading subscriptions") { database in try database.records(StoreSQL.subscriptions()).map { try $0.subscription() } }
     }
 
     public func subscription(id: String) async throws(StoreError) -> Subscription? {
-        try await read("reading subscription \(id)") { database in
-            try Row.fetchOne(database, sql: "\(Self.subscriptionColumns) WHERE id = ?", arguments: [id]).map(Self.subscription)
-        }
+        try await read("reading subscription \(id)") { database in try database.record(StoreSQL.subscription(id: id))?.subscription() }
     }
 
     public func deleteSubscription(id: String) async throws(StoreError) -> Bool {
         try await write("deleting subscription \(id)") { database in
-            try database.execute(sql: "DELETE FROM deliveries WHERE subscription_id = ?", arguments: [id])
-            try database.execute(sql: "DELETE FROM subscriptions WHERE id = ?", arguments: [id])
-            return database.changesCount > 0
+            try StoreSQL.deleteSubscription(id: id).map { try database.records($0) }.last?.isEmpty == false
         }
-    }
-
-    static let subscriptionColumns = "SELECT id, trigger, url, filter, dialect, secret, retry_schedule, created_at, cursor FROM subscriptions"
-
-    static func subscription(_ row: Row) throws -> Subscription {
-        let filter: String = row["filter"]
-        let schedule: String = row["retry_schedule"]
-        return Subscription(
-            id: row["id"], trigger: row["trigger"], url: row["url"], filter: try JSONParser.parse(filter).objectFields ?? [:],
-            dialect: row["dialect"], secret: row["secret"],
-            retrySchedule: schedule.split(separator: ",").compactMap { Int($0) },
-            createdAt: Date(storeMilliseconds: row["created_at"]), cursor: row["cursor"])
     }
 
     // MARK: Deliveries
 
     public func planDeliveries(now: Date, batchSize: Int,
                                matches: @escaping @Sendable (Subscription, TriggerEvent) -> Bool) async throws(StoreError) -> Int {
-        let planned = try await write("planning deliveries") { database -> Int in
-            var planned = 0
-            for subscription in try Row.fetchAll(database, sql: Self.subscriptionColumns).map(Self.subscription) {
-                let events = try Row.fetchAll(database, sql: "\(Self.eventColumns) WHERE trigger = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-                                              arguments: [subscription.trigger, subscription.cursor, batchSize]).map(Self.event)
-                guard let last = events.last else { continue }
-                for event in events where matches(subscription, event) {
-                    try database.execute(sql: """
-                        INSERT INTO deliveries (id, subscription_id, event_id, event_sequence, status, attempts, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (subscription_id, event_id) DO NOTHING
-                        """, arguments: [StoreIdentifier.make("dlv"), subscription.id, event.id, event.sequence,
-                                         now.storeMilliseconds, now.storeMilliseconds])
-                    planned += database.changesCount
-                }
-                try database.execute(sql: "UPDATE subscriptions SET cursor = ? WHERE id = ?", arguments: [last.sequence, subscription.id])
-            }
-            return planned
+        guard try await read("planning deliveries", { database in try database.record(StoreSQL.subscriptionsBehind)?.integer("behind") ?? 0 }) > 0 else {
+            return 0
         }
-        if planned > 0 { broadcaster.signal(.deliveries) }
-        return planned
+        return try await write("planning deliveries", signalling: .deliveries) { database in
+            var planned = 0
+            for subscription in try database.records(StoreSQL.subscriptions()).map({ try $0.subscription() }) {
+                let events = try database.records(StoreSQL.events(trigger: subscription.trigger, after: subscription.cursor, limit: batchSize))
+                    .map { try $0.event() }
+                guard let last = events.last else { continue }
+                let matching = events.filter { matches(subscription, $0) }
+                if !matching.isEmpty {
+                    planned += try database.records(StoreSQL.planDeliveries(subscriptionID: subscription.id, events: matching, now: now)).count
+                }
+                try database.run([StoreSQL.moveCursor(subscriptionID: subscription.id, to: last.sequence)])
+            }
+            return (planned, planned > 0)
+        }
     }
 
     public func leaseDueDeliveries(now: Date, limit: Int, owner: String, leaseDuration: Duration) async throws(StoreError) -> [LeasedDelivery] {
         try await write("leasing deliveries") { database in
-            let ids = try String.fetchAll(database, sql: """
-                SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?
-                AND (lease_expires_at IS NULL OR lease_expires_at <= ?) ORDER BY next_attempt_at, event_sequence LIMIT ?
-                """, arguments: [now.storeMilliseconds, now.storeMilliseconds, limit])
-            var leased: [LeasedDelivery] = []
-            for id in ids {
-                try database.execute(sql: "UPDATE deliveries SET lease_owner = ?, lease_expires_at = ? WHERE id = ?",
-                                     arguments: [owner, now.storeMilliseconds + leaseDuration.milliseconds, id])
-                guard let row = try Row.fetchOne(database, sql: "\(Self.deliveryColumns) WHERE id = ?", arguments: [id]) else { continue }
-                let delivery = try Self.delivery(row)
-                guard let event = try Row.fetchOne(database, sql: "\(Self.eventColumns) WHERE id = ?", arguments: [delivery.eventID]).map(Self.event),
-                      let subscription = try Row.fetchOne(database, sql: "\(Self.subscriptionColumns) WHERE id = ?",
-                                                          arguments: [delivery.subscriptionID]).map(Self.subscription)
-                else { continue }
-                leased.append(LeasedDelivery(delivery: delivery, event: event, subscription: subscription))
-            }
-            return leased
+            let ids = try database.records(StoreSQL.leaseDueDeliveries(now: now, limit: limit, owner: owner,
+                                                                        expiresAt: now + leaseDuration, .sqlite)).map { try $0.text("id") }
+            if ids.isEmpty { return [] }
+            return try database.records(StoreSQL.leasedDeliveries(ids: ids)).map { try $0.leasedDelivery() }
         }
     }
 
     public func recordAttempt(deliveryID: String, owner: String, attempt: DeliveryAttempt,
                               next: DeliveryNextStep) async throws(StoreError) -> Bool {
-        let (status, nextAttempt): (Delivery.Status, Int64?) = switch next {
-        case .delivered: (.delivered, nil)
-        case .retry(let at): (.pending, at.storeMilliseconds)
-        case .fail: (.failed, nil)
+        try await write("recording delivery \(deliveryID)", signalling: .deliveries) { database in
+            let recorded = try !database.records(StoreSQL.recordAttempt(deliveryID: deliveryID, owner: owner, attempt: attempt, next: next)).isEmpty
+            if case .retry = next { return (recorded, recorded) }
+            return (recorded, false)
         }
-        let recorded = try await write("recording delivery \(deliveryID)") { database in
-            try database.execute(sql: """
-                UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt = ?,
-                lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?
-                """, arguments: [status.rawValue, nextAttempt, try Self.text(attempt), deliveryID, owner])
-            return database.changesCount > 0
-        }
-        if recorded, case .retry = next { broadcaster.signal(.deliveries) }
-        return recorded
     }
 
     public func deliveries(subscriptionID: String, limit: Int) async throws(StoreError) -> [Delivery] {
         try await read("reading deliveries") { database in
-            try Row.fetchAll(database, sql: "\(Self.deliveryColumns) WHERE subscription_id = ? ORDER BY event_sequence DESC LIMIT ?",
-                             arguments: [subscriptionID, limit]).map(Self.delivery)
+            try database.records(StoreSQL.deliveries(subscriptionID: subscriptionID, limit: limit)).map { try $0.delivery() }
         }
     }
 
     public func nextDeliveryDue() async throws(StoreError) -> Date? {
-        try await read("reading the next delivery") { database in
-            try Int64.fetchOne(database, sql: "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'pending'")
-                .map(Date.init(storeMilliseconds:))
-        }
+        try await read("reading the next delivery") { database in try database.record(StoreSQL.nextDeliveryDue)?.optionalDate("due") }
     }
 
     public func redeliver(eventID: String, subscriptionIDs: [String], now: Date) async throws(StoreError) -> [Delivery] {
-        let deliveries = try await write("redelivering \(eventID)") { database -> [Delivery] in
-            guard let sequence = try Int64.fetchOne(database, sql: "SELECT sequence FROM events WHERE id = ?", arguments: [eventID]) else { return [] }
-            var deliveries: [Delivery] = []
-            for subscriptionID in subscriptionIDs {
-                try database.execute(sql: """
-                    INSERT INTO deliveries (id, subscription_id, event_id, event_sequence, status, attempts, next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
-                    ON CONFLICT (subscription_id, event_id) DO UPDATE SET status = 'pending', attempts = 0,
-                    next_attempt_at = excluded.next_attempt_at, lease_owner = NULL, lease_expires_at = NULL
-                    """, arguments: [StoreIdentifier.make("dlv"), subscriptionID, eventID, sequence, now.storeMilliseconds, now.storeMilliseconds])
-                if let row = try Row.fetchOne(database, sql: "\(Self.deliveryColumns) WHERE subscription_id = ? AND event_id = ?",
-                                              arguments: [subscriptionID, eventID]) {
-                    deliveries.append(try Self.delivery(row))
-                }
+        try await write("redelivering \(eventID)", signalling: .deliveries) { database in
+            guard let sequence = try database.record(StoreSQL.eventSequence(id: eventID))?.integer("sequence") else { return ([], false) }
+            let deliveries = try subscriptionIDs.compactMap { subscriptionID in
+                try StoreSQL.redeliver(eventID: eventID, sequence: sequence, subscriptionID: subscriptionID, now: now)
+                    .map { try database.records($0) }.last?.first?.delivery()
             }
-            return deliveries
+            return (deliveries, !deliveries.isEmpty)
         }
-        if !deliveries.isEmpty { broadcaster.signal(.deliveries) }
-        return deliveries
-    }
-
-    static let deliveryColumns = """
-        SELECT id, subscription_id, event_id, status, attempts, next_attempt_at, last_attempt, created_at FROM deliveries
-        """
-
-    static func delivery(_ row: Row) throws -> Delivery {
-        let lastAttempt: String? = row["last_attempt"]
-        let nextAttempt: Int64? = row["next_attempt_at"]
-        let status: String = row["status"]
-        return Delivery(
-            id: row["id"], subscriptionID: row["subscription_id"], eventID: row["event_id"],
-            status: Delivery.Status(rawValue: status) ?? .pending, attempts: row["attempts"],
-            nextAttemptAt: status == Delivery.Status.pending.rawValue ? nextAttempt.map(Date.init(storeMilliseconds:)) : nil,
-            lastAttempt: try lastAttempt.map { try JSONDecoder().decode(DeliveryAttempt.self, from: Data($0.utf8)) },
-            createdAt: Date(storeMilliseconds: row["created_at"]))
-    }
-
-    static func text(_ attempt: DeliveryAttempt) throws -> String {
-        String(decoding: try JSONEncoder().encode(attempt), as: UTF8.self)
     }
 }

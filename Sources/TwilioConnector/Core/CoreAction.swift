@@ -12,6 +12,8 @@ public struct ActionContext: Sendable {
     public var defaultListLimit = 50
     /// Told how far a long action (a bulk send) has got.
     public var progress: @Sendable (ActionProgress) -> Void = { _ in }
+    /// Durable bulk jobs, when the connector has a store and the call uses its default connection.
+    var jobs: BulkJobs?
 
     /// The status callback that reports to this connector's `trigger`, unless `input` turns
     /// tracking off (`TrackStatus` false) or the connector has no public URL.

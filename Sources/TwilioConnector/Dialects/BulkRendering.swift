@@ -16,6 +16,8 @@ enum BulkRendering {
                  "mayHaveBeenSent": .bool(recipient.mayHaveBeenSent)]
             }),
         ]
+        if let jobID = report.jobID { fields["jobId"] = .string(jobID) }
+        if let jobStatus = report.jobStatus { fields["jobStatus"] = .string(jobStatus) }
         if report.failedCount > 0 {
             fields["success"] = false
             let uncertain = report.recipients.filter(\.mayHaveBeenSent).count
@@ -31,6 +33,8 @@ enum BulkRendering {
         "properties": [
             "sentCount": ["type": "integer"], "failedCount": ["type": "integer"], "invalidCount": ["type": "integer"],
             "duplicateCount": ["type": "integer"], "messagesPerSecond": ["type": "number"],
+            "jobId": ["type": "string", "description": "The durable job (with the connector's store): GET /jobs/<id>."],
+            "jobStatus": ["type": "string", "enum": ["running", "completed", "canceled"]],
             "recipients": ["type": "array", "items": ["type": "object", "properties": [
                 "given": ["type": "string"], "to": ["type": ["string", "null"]], "messageSid": ["type": ["string", "null"]],
                 "status": ["type": ["string", "null"]], "error": ["type": ["string", "null"]],

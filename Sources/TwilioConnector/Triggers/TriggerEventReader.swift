@@ -40,9 +40,10 @@ public struct TriggerEventReader: Sendable {
 
     /// The next events of `trigger` after `cursor` passing `filter`: at once if there are some,
     /// otherwise as soon as one arrives; an empty page when `timeout` passes first or the task is
-    /// cancelled.
+    /// cancelled. The store is read again on each change signal and at least every
+    /// `pollInterval`, since another process may append to a store that cannot signal it.
     public func next(_ trigger: TriggerDefinition, after cursor: EventCursor, limit: Int, filter: [String: JSONValue] = [:],
-                     timeout: Duration) async throws(StoreError) -> Page {
+                     timeout: Duration, pollInterval: Duration = .seconds(1)) async throws(StoreError) -> Page {
         let deadline = ContinuousClock.now + timeout
         var cursor = cursor
         while true {
@@ -52,24 +53,8 @@ public struct TriggerEventReader: Sendable {
             let page = try await page(trigger, after: cursor, limit: limit, filter: filter)
             if !page.events.isEmpty { return page }
             cursor = page.next
-            guard await Self.waitForChange(changes, until: deadline) else { return page }
-        }
-    }
-
-    /// Waits for a signal on `changes`; `false` when `deadline` passed or the task was cancelled.
-    private static func waitForChange(_ changes: AsyncStream<StoreChange>, until deadline: ContinuousClock.Instant) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                for await change in changes where change == .events { return true }
-                return false
-            }
-            group.addTask {
-                try? await Task.sleep(until: deadline)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first && !Task.isCancelled
+            guard ContinuousClock.now < deadline, !Task.isCancelled else { return page }
+            await StoreChangeWait.next(changes, of: [.events], until: min(deadline, .now + pollInterval))
         }
     }
 }

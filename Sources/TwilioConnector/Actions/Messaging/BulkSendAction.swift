@@ -1,3 +1,4 @@
+import ConnectorStore
 import Foundation
 import TwilioKit
 
@@ -24,11 +25,38 @@ extension MessagingActions {
             .init("MessagesPerSecond", .number(0.1...1000), "Override the pace."),
             .init("Concurrency", .integer(1...50), default: 8, "The most requests in flight at once."),
             trackStatus,
+            .init("Async", .boolean, default: false,
+                  "With the connector's store: answer at once with the JobId (GET /jobs/<id> follows the job) instead of waiting for the report."),
         ],
         rules: [.exactlyOne(["From", "MessagingServiceSid"])]
     ) { input, context throws(ActionFailure) in
         let template = tracked(bulkMessageParameters.request(input, from: blankMessage), input, context)
-        return await BulkSender(input: input, template: template, client: context.client).send(progress: context.progress)
+        let sender = BulkSender(input: input, template: template, client: context.client)
+        guard let jobs = context.jobs else { return await sender.send(progress: context.progress) }
+        return try await sendAsJob(sender, template: template, input: input, jobs: jobs, progress: context.progress)
+    }
+
+    /// sendBulkSMS as a durable job: written to the store before the first send, then run here
+    /// (with any other instance taking over if this one dies) — or, with `Async`, left to the
+    /// instances' job workers.
+    static func sendAsJob(_ sender: BulkSender, template: Create, input: ActionInput, jobs: BulkJobs,
+                          progress: @escaping @Sendable (ActionProgress) -> Void) async throws(ActionFailure) -> BulkSendReport {
+        let names = Set(bulkMessageParameters.specs().map(\.name))
+        var message = input.values.filter { names.contains($0.key) }
+        message["StatusCallback"] = template.statusCallback.map(JSONValue.string)
+        let report: BulkSendReport?
+        do throws(StoreError) {
+            let job = try await jobs.submit(sender, message: message)
+            if input.bool("Async") == true {
+                return BulkSendReport(recipients: [], duplicateCount: 0, messagesPerSecond: sender.pace, jobID: job.id,
+                                      jobStatus: job.status.rawValue)
+            }
+            report = try await jobs.run(jobID: job.id, progress: progress)
+        } catch {
+            throw .other("The bulk job could not be stored or followed: \(error)")
+        }
+        guard let report else { throw .other("The bulk job vanished from the store.") }
+        return report
     }
 }
 
@@ -63,8 +91,9 @@ struct BulkSender: Sendable {
         return patient
     }
 
-    /// Sends to every recipient; `progress` hears after each one (invalid ones count at once).
-    func send(progress: @Sendable (ActionProgress) -> Void = { _ in }) async -> BulkSendReport {
+    /// The recipients as the report lists them (normalised; invalid ones with their error;
+    /// duplicates dropped and counted), and those to send to, by their place in the report.
+    func prepare() -> (report: BulkSendReport, pending: [(index: Int, to: String)]) {
         var seen = Set<String>()
         var report = BulkSendReport(recipients: [], duplicateCount: 0, messagesPerSecond: pace)
         var pending: [(index: Int, to: String)] = []
@@ -78,27 +107,25 @@ struct BulkSender: Sendable {
                 report.recipients.append(.init(given: given, error: issue.description, mayHaveBeenSent: false))
             }
         }
+        return (report, pending)
+    }
+
+    /// Sends to every recipient; `progress` hears after each one (invalid ones count at once).
+    func send(progress: @Sendable (ActionProgress) -> Void = { _ in }) async -> BulkSendReport {
+        var (report, pending) = prepare()
         var done = ActionProgress(completed: report.invalidCount, total: report.recipients.count, failed: report.invalidCount)
         progress(done)
         let pacer = SendPacer(messagesPerSecond: pace)
-        await withTaskGroup(of: (Int, BulkSendReport.Recipient).self) { group in
-            var queue = pending.makeIterator()
-            func startNext() -> Bool {
-                guard let next = queue.next() else { return false }
-                let entry = report.recipients[next.index]
-                group.addTask { (next.index, await send(to: next.to, entry: entry, pacer: pacer)) }
-                return true
-            }
-            for _ in 0..<concurrency where !startNext() { break }
-            while let (index, outcome) = await group.next() {
-                report.recipients[index] = outcome
-                done.completed += 1
-                if outcome.messageSid == nil { done.failed += 1 }
-                ConnectorMetrics.bulkRecipient(sent: outcome.messageSid != nil)
-                progress(done)
-                _ = startNext()
-            }
-        }
+        let entries = pending.map { (index: $0.index, to: $0.to, entry: report.recipients[$0.index]) }
+        await BulkConcurrency.forEach(entries, limit: concurrency, work: { next in
+            (next.index, await send(to: next.to, entry: next.entry, pacer: pacer))
+        }, collect: { (index: Int, outcome: BulkSendReport.Recipient) in
+            report.recipients[index] = outcome
+            done.completed += 1
+            if outcome.messageSid == nil { done.failed += 1 }
+            ConnectorMetrics.bulkRecipient(sent: outcome.messageSid != nil)
+            progress(done)
+        })
         return report
     }
 

@@ -27,6 +27,10 @@ public struct BulkSendReport: Sendable {
     public var duplicateCount: Int
     /// The pace used, in messages per second.
     public var messagesPerSecond: Double
+    /// The durable job that sent it (with the connector's store), `job_…`.
+    public var jobID: String? = nil
+    /// The job's status: `running` (an asynchronous job just started), `completed` or `canceled`.
+    public var jobStatus: String? = nil
 
     /// Messages created.
     public var sentCount: Int { recipients.filter { $0.messageSid != nil }.count }
