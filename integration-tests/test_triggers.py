@@ -231,3 +231,19 @@ def test_in_sandbox_mode_a_handset_text_reaches_every_delivery_path(serve):
     statuses = eventually(lambda: [e["data"]["messageStatus"] for e in connector.events("messageStatus", MessageSid=sent["sid"])
                                    if e["data"]["messageStatus"] == "delivered"], timeout=10)
     assert statuses == ["delivered"]
+
+
+def test_the_transcript_poller_turns_completed_transcripts_into_events(serve):
+    connector = serve.start("--poll-transcripts", "1")
+    sandbox_url = connector.process.wait_for(r"using an in-process sandbox at (http://\S+)", stream="stderr").group(1)
+    account, token = connector.process.wait_for(r"curl -s -u (AC\w+):(\S+) ").groups()
+    created = requests.post(f"{sandbox_url}/sandbox/transcripts", auth=(account, token), timeout=10,
+                            data={"Sentences": "Agent: Hello, how can I help?\nCustomer: Where is my order?"})
+    assert created.status_code in (200, 201), created.text
+    sid = created.json()["sid"]
+    events = eventually(lambda: [e for e in connector.events("newTranscript") if e["data"]["transcriptSid"] == sid], timeout=15)
+    assert len(events) == 1
+    assert events[0]["data"]["status"] == "completed"
+    assert events[0]["data"]["transcriptText"]
+    time.sleep(2.5)
+    assert len([e for e in connector.events("newTranscript") if e["data"]["transcriptSid"] == sid]) == 1

@@ -23,6 +23,9 @@ public func buildApplication(
         onServerRunning: onServerRunning,
         logger: logger)
     application.addServices(delivery)
+    if let interval = configuration.transcriptPollInterval {
+        application.addServices(TranscriptPollerService(dependencies: dependencies, interval: interval, includeSentences: true, logger: logger))
+    }
     if let jobs = dependencies.connector.jobs { application.addServices(BulkJobWorker(jobs: jobs, logger: logger)) }
     return application
 }

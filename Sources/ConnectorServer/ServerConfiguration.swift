@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var limits: ServerLimits
     /// How `/mcp` behaves.
     public var mcp: MCPSettings
+    /// How often to poll Voice Intelligence for completed transcripts (`newTranscript`); `nil`
+    /// leaves it to the service's webhook.
+    public var transcriptPollInterval: Duration?
 
     /// The default push retry schedule: ten attempts over about 24 hours, each wait longer.
     public static let standardRetrySchedule = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800]

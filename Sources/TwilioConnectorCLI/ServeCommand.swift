@@ -24,6 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("files-dir"), help: "The only folder actions may write files to over HTTP (SaveTo names a file inside it).")
     var filesDirectory = "recordings"
 
+    @Option(name: .customLong("poll-transcripts"),
+            help: "Seconds between polls of Voice Intelligence for completed transcripts (newTranscript events) when no service webhook points here; 0 turns it off.")
+    var transcriptPollSeconds = 0
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var webhooks: WebhookOptions
@@ -49,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
         }
         configuration.mcp = try mcp.settings(connector: connector, store: store)
+        configuration.transcriptPollInterval = transcriptPollSeconds > 0 ? .seconds(transcriptPollSeconds) : nil
         if configuration.apiTokens.isEmpty, !configuration.isLoopback {
             logger.warning("/mcp will refuse every request: beyond the loopback interface it needs an API token. Pass --api-token.")
         }

@@ -17,3 +17,26 @@ extension Connector {
         }
     }
 }
+
+extension Connector {
+    /// The `newTranscript` events of the transcripts that completed since `since` (by creation
+    /// time, with a margin for clock skew), with their sentences when `includeSentences`; for the
+    /// poller that stands in when no Voice Intelligence webhook is configured. The events' dedupe
+    /// keys make polling the same transcript again harmless.
+    public func completedTranscriptEvents(since: Date, includeSentences: Bool, receivedAt: Date,
+                                          limit: Int = 200) async -> Result<[NewTriggerEvent], ActionFailure> {
+        guard let client = defaultClient else { return .failure(.other("No Twilio connection.")) }
+        let filter = TranscriptListFilter(afterDateCreated: since.addingTimeInterval(-300), status: .completed)
+        do {
+            var events: [NewTriggerEvent] = []
+            for transcript in try await client.intelligence.listTranscripts(filter, limit: limit).collect() {
+                guard let sid = transcript.sid else { continue }
+                let sentences = includeSentences ? try await client.intelligence.listSentences(sid, TranscriptSentenceListOptions()).collect() : nil
+                if let event = IntelligenceTriggers.event(transcript, sentences: sentences, receivedAt: receivedAt) { events.append(event) }
+            }
+            return .success(events)
+        } catch {
+            return .failure(.twilio(error))
+        }
+    }
+}
