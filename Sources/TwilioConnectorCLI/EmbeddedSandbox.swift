@@ -106,7 +106,8 @@ struct OwnerRecord: Codable, Sendable {
 
     func write(beside stateFile: String) {
         guard let data = try? JSONEncoder().encode(self) else { return }
-        FileManager.default.createFile(atPath: Self.path(beside: stateFile), contents: data, attributes: [.posixPermissions: 0o600])
+        // This process serves either way; without the record, the others report the state as locked.
+        _ = FileManager.default.createFile(atPath: Self.path(beside: stateFile), contents: data, attributes: [.posixPermissions: 0o600])
     }
 
     /// Whether its process is alive and its sandbox answers.

@@ -40,7 +40,7 @@ final class EventDeliveryService: Service {
 
     func run() async throws {
         let changes = dependencies.store.changes()
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { for await _ in changes { await self.doorbell.ring() } }
                 group.addTask { await self.loop() }

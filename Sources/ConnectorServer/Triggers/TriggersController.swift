@@ -86,7 +86,7 @@ struct EventsQuery {
         var given: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { given[String(key)] = String(value) }
         let afterToken = given.removeValue(forKey: "after")
-        if let afterToken, !allowed.contains("after") { throw JSONHTTPError(.badRequest, "after is not a parameter here.") }
+        if afterToken != nil, !allowed.contains("after") { throw JSONHTTPError(.badRequest, "after is not a parameter here.") }
         guard let cursor = afterToken.map(EventCursor.init(token:)) ?? EventCursor(sequence: 0) else {
             throw JSONHTTPError(.badRequest, "after '\(afterToken ?? "")' is not an event cursor of this server (use a `next` it answered).")
         }

@@ -3,7 +3,7 @@ import TwilioKit
 /// The block dialect's flat outputs: the fields of seed 000's tables, every one present.
 enum BlockRendering {
     /// `fields` read from the model's camelCase fields.
-    static func flat<Model: Encodable>(_ fields: [OutputField]) -> @Sendable (Model) -> [String: JSONValue] {
+    static func flat<Model: Encodable & SendableMetatype>(_ fields: [OutputField]) -> @Sendable (Model) -> [String: JSONValue] {
         { model in fields.project(ModelRendering.camelCase(model)) }
     }
 
