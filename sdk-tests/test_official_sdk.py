@@ -190,6 +190,8 @@ def test_delete_message(client, handset, eventually):
     "arguments, status, code",
     [
         pytest.param({"to": "+15005550001", "from_": SENDER, "body": "hi"}, 400, 21211, id="21211-invalid-to"),
+        pytest.param({"to": "garbage", "from_": SENDER, "body": "hi"}, 400, 21211, id="21211-sender-id-as-to"),
+        pytest.param({"to": "12345", "from_": SENDER, "body": "hi"}, 400, 21211, id="21211-short-code-as-to"),
         pytest.param({"to": "+14155550199", "from_": "+14155559999", "body": "hi"}, 400, 21606, id="21606-from-not-owned"),
         pytest.param({"to": "+14155550199", "from_": SENDER}, 400, 21602, id="21602-body-missing"),
         pytest.param({"to": "+14155550199", "from_": SENDER, "body": "x" * 1601}, 400, 21617, id="21617-body-too-long"),

@@ -54,6 +54,8 @@ struct MessagingSandboxTests {
         ("+15005550006", "+15005550009", 21614), ("+15005550001", "+14155550123", 21212),
         ("+15005550007", "+14155550123", 21606), ("+15005550008", "+14155550123", 21611),
         ("+14155550999", "+14155550123", 21606), ("+15005550006", "not-a-number", 21211),
+        ("+15005550006", "garbage", 21211), ("+15005550006", "12345", 21211), ("+15005550006", "hello world", 21211),
+        ("+15005550006", "true", 21211),
     ])
     func magicNumbersFailAsTwilioDocuments(from: String, to: String, code: Int) async throws {
         try await SandboxFixture.with { sandbox in

@@ -101,12 +101,17 @@ extension MessagingSimulator {
         return to.hasPrefix("whatsapp:") ? "whatsapp:" + number : number
     }
 
-    /// `To` must be an E.164 number or a channel address.
+    /// `To` must be an E.164 number or a channel address: something that can receive, so not a
+    /// short code or an alphanumeric sender ID (`garbage`, `12345`, `hello world`, `true`).
     private static func validateRecipient(_ to: String) throws(SandboxError) {
+        let address: ChannelAddress
         do {
-            _ = try ChannelAddress(to)
+            address = try ChannelAddress(to)
         } catch {
             throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (\(error))")
+        }
+        guard address.canReceive else {
+            throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (short codes and sender IDs cannot receive)")
         }
     }
 
