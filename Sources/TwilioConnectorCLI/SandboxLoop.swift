@@ -11,12 +11,12 @@ import TwilioSandbox
 /// (on another port), and never when a registration holds it.
 enum SandboxLoop {
     /// A field the loop fills, and the trigger path it points at.
-    private struct Field {
+    private struct Field: Sendable {
         let name: String
         let path: String
-        let current: (IncomingPhoneNumber) -> String?
-        let handledElsewhere: (IncomingPhoneNumber) -> Bool
-        let set: (inout IncomingPhoneNumberUpdateParameters, String) -> Void
+        let current: @Sendable (IncomingPhoneNumber) -> String?
+        let handledElsewhere: @Sendable (IncomingPhoneNumber) -> Bool
+        let set: @Sendable (inout IncomingPhoneNumberUpdateParameters, String) -> Void
     }
 
     private static let fields = [

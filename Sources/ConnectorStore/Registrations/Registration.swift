@@ -37,7 +37,8 @@ public struct Registration: Sendable, Equatable {
     public let previous: JSONValue
     /// The owned settings as the registration set them, to tell whether someone changed them since.
     public let applied: JSONValue
-    /// When it was registered.
+    /// When it was registered, to the millisecond (as the store keeps it, so a registration read
+    /// back equals the one stored).
     public let createdAt: Date
 
     /// Creates a registration.
@@ -53,7 +54,7 @@ public struct Registration: Sendable, Equatable {
         self.url = url
         self.previous = previous
         self.applied = applied
-        self.createdAt = createdAt
+        self.createdAt = Date(storeMilliseconds: createdAt.storeMilliseconds)
     }
 
     /// A new identifier, `reg_` and 32 hexadecimal digits.

@@ -9,6 +9,13 @@ public struct SettingDifference: Sendable, Equatable, CustomStringConvertible {
     /// What it is.
     public let actual: String?
 
+    /// A setting `name` expected to be `expected` that is `actual`.
+    public init(name: String, expected: String?, actual: String?) {
+        self.name = name
+        self.expected = expected
+        self.actual = actual
+    }
+
     /// `sms_url: https://ours → https://theirs`.
     public var description: String {
         "\(name): \(expected ?? "(not set)") → \(actual ?? "(not set)")"
