@@ -35,7 +35,7 @@ final class SandboxWorld: Sendable {
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
-        let webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: .shared, logger: logger)
+        let webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: WebhookDispatcher.sharedClient, logger: logger)
         events = try EventsFacade(store: store, webhooks: webhooks, background: background)
         let environment = SimulationEnvironment(background: background, webhooks: webhooks, eventStreams: events, handsets: handsets,
                                                 statusStep: configuration.statusStep, logger: logger)

@@ -18,9 +18,12 @@ extension SandboxFixture {
         return sid
     }
 
-    /// The CloudEvents the recorder received at `path`, in order.
+    /// The CloudEvents the recorder received at `path`, in order, without the sink's test event
+    /// (which ``activeSink(_:path:batchEvents:)`` consumed to validate the sink).
     func cloudEvents(_ recorder: WebhookRecorder, path: String = "/events") async -> [CloudEvent] {
-        await recorder.received.filter { $0.path == path }.flatMap { (try? EventSinkDelivery(body: Array($0.body.utf8)).events) ?? [] }
+        await recorder.received.filter { $0.path == path }
+            .flatMap { (try? EventSinkDelivery(body: Array($0.body.utf8)).events) ?? [] }
+            .filter { $0.type != CloudEvent.sinkTestEventType }
     }
 }
 
@@ -73,8 +76,13 @@ struct EventsSandboxTests {
             let texted = try await sandbox.inspect(.post, "/sandbox/handsets/+14155550123/messages", form: [("To", "+15005550006"), ("Body", "Hi there")])
             let messageSID = try #require((texted.json["message"] as? [String: Any])?["sid"] as? String, "\(texted.json)")
             let sent = try await sandbox.client.messages.create(.init(to: "+14155559999", from: "+15005550006", body: "Hello"))
-            let events = try await sandbox.eventually({ await sandbox.cloudEvents(recorder) }) { $0.count >= 3 }
-            let inbound = try #require(events.first { $0.type == EventTypeCatalogue.inboundMessage })
+            let events = try await sandbox.eventually({ await sandbox.cloudEvents(recorder) }) { $0.count >= 2 }
+            // Found outside `#require`: Swift 6.3 gives a closure written in a macro's argument the
+            // discriminator of the next closure of the same type in the function, so both symbols
+            // collide and the `filter` below ran this predicate (seen with `nm`: one
+            // `(CloudEvent) -> Bool` closure where the source has two).
+            let inboundEvent = events.first { $0.type == EventTypeCatalogue.inboundMessage }
+            let inbound = try #require(inboundEvent)
             let data = inbound.data?.objectFields ?? [:]
             #expect(data["messageSid"]?.text == messageSID && data["body"]?.text == "Hi there")
             #expect(data["from"]?.text == "+14155550123" && data["to"]?.text == "+15005550006")
@@ -106,6 +114,7 @@ struct EventsSandboxTests {
                 to: "+14155559876", from: "+15005550006", instructions: .twiml(VoiceResponse([.say(TwiML.Say("Hello"))]).xml()),
                 statusCallback: recorder.baseURL + "/status"))
             let events = try await sandbox.eventually({ await sandbox.cloudEvents(recorder) }) { !$0.isEmpty }
+            #expect(events.map(\.type) == [EventTypeCatalogue.callProgress("completed")], "only the subscribed call event")
             let completed = try #require(events.first)
             #expect(completed.type == EventTypeCatalogue.callProgress("completed"))
             let data = completed.data?.objectFields ?? [:]

@@ -19,6 +19,15 @@ struct WebhookDispatcher: Sendable {
 
     /// How long Twilio waits for a webhook's answer.
     static let timeout = Duration.seconds(15)
+    /// How long Twilio waits for a webhook's connection (the default of its `#ct` connection override).
+    static let connectTimeout = Duration.seconds(5)
+
+    /// The client webhooks go out on. A URL that refuses the connection (or is unreachable) fails
+    /// as soon as the attempt does, within ``connectTimeout``, as Twilio reports it (error 11200):
+    /// `HTTPClient.shared` would instead retry establishing the connection until the request's
+    /// ``timeout``, holding up whatever waits for the webhook — such as a handset's text to a
+    /// number whose SmsUrl is down. Process-wide, no shutdown needed.
+    static let sharedClient = AsyncHTTPClientTransport.makeHTTPClient(connectTimeout: connectTimeout)
 
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult
