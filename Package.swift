@@ -118,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioKitTests",
-            dependencies: ["TwilioKit"]
+            // The registrations' contract test runs the connector's Registrar against the sandbox.
+            dependencies: ["TwilioKit", "TwilioConnector", "ConnectorStore", "TwilioSandbox"]
         ),
         .testTarget(
             name: "ConnectorServerTests",

@@ -4,8 +4,9 @@ import Logging
 import NIOCore
 import TwilioConnector
 
-/// The connector's HTTP application: actions, triggers (Twilio's webhooks in; polls, streams and
-/// pushes out), `/healthz`. Shared by `twilio-connector serve` and the tests.
+/// The connector's HTTP application: actions, triggers (Twilio's webhooks and Event Streams in;
+/// polls, streams and pushes out; registrations on numbers and Event Streams), `/healthz`.
+/// Shared by `twilio-connector serve` and the tests.
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
     inFlight: InFlightRequests = InFlightRequests(), onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -44,9 +45,14 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     ComponentsController(connector: dependencies.connector).addRoutes(to: router.group("components"))
     ActionsController(connector: dependencies.connector, maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("actions"))
-    WebhooksController(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
-                       maximumBodyBytes: configuration.maximumBodyBytes)
-        .addRoutes(to: router.group("webhooks/twilio"))
+    let intake = WebhookIntake(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
+                               maximumBodyBytes: configuration.maximumBodyBytes)
+    let twilio = router.group("webhooks/twilio")
+    EventStreamsController(intake: intake).addRoutes(to: twilio)
+    WebhooksController(intake: intake).addRoutes(to: twilio)
+    RegistrationsController(registrar: dependencies.connector.registrar(store: dependencies.store, now: dependencies.now),
+                            maximumBodyBytes: configuration.maximumBodyBytes)
+        .addRoutes(to: router.group("registrations"))
     TriggersController(reader: TriggerEventReader(store: dependencies.store), heartbeat: .seconds(15))
         .addRoutes(to: router.group("triggers"))
     SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,

@@ -2,7 +2,7 @@ import Foundation
 import TwilioKit
 
 /// The connector's durable state: trigger events, push subscriptions and their deliveries, bulk
-/// jobs and their recipients. One
+/// jobs and their recipients, trigger registrations (with the values they replaced). One
 /// protocol, free of any database's dialect, with an implementation per backend (SQLite embedded,
 /// PostgreSQL for several instances). Every write that a caller acknowledges to someone else (a
 /// webhook's 2xx, a subscription's answer) is committed before the method returns.
@@ -113,6 +113,33 @@ public protocol ConnectorStore: Sendable {
     /// Makes a canceled job run again, its set-aside recipients pending. Answers the job (unchanged
     /// unless it was canceled), `nil` when unknown.
     func resumeJob(id: String, now: Date) async throws(StoreError) -> BulkJob?
+
+    // MARK: Registrations
+
+    /// Stores `registration` unless another registration holds its ``Registration/slot``. Called
+    /// before the resource is changed, so that of two registrations of one slot racing each other
+    /// only one goes on to change it.
+    func claimRegistration(_ registration: Registration) async throws(StoreError) -> RegistrationClaim
+
+    /// Replaces the URL, resource and values of the stored registration with `registration.id`;
+    /// whether there was one.
+    func updateRegistration(_ registration: Registration) async throws(StoreError) -> Bool
+
+    /// Every registration, oldest first.
+    func registrations() async throws(StoreError) -> [Registration]
+
+    /// The registration with `id`.
+    func registration(id: String) async throws(StoreError) -> Registration?
+
+    /// Deletes a registration; whether it existed.
+    func deleteRegistration(id: String) async throws(StoreError) -> Bool
+
+    /// Records the `test_id` of an Event Streams sink test event that reached the connector (once;
+    /// only the latest hundred are kept).
+    func recordSinkTest(id: String, receivedAt: Date) async throws(StoreError)
+
+    /// The test ids of the latest sink test events received, newest first, at most `limit`.
+    func sinkTests(limit: Int) async throws(StoreError) -> [String]
 
     // MARK: Lifecycle
 

@@ -64,7 +64,7 @@ struct MCPCommand: AsyncParsableCommand {
         ) { channel in
             let url = "http://127.0.0.1:\(channel.localAddress?.port ?? 0)"
             webhookBase.value = url
-            await SandboxLoop.connect(sandbox, to: url, logger: logger)
+            await SandboxLoop.connect(sandbox, to: url, store: store, logger: logger)
             logger.info("Sandbox webhooks go to \(url)/webhooks/twilio/…: handsets' texts become new_sms events")
             readyContinuation.finish()
         }

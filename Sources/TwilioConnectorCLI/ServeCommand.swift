@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
                          "  GET  \(url)/triggers", "  POST \(url)/mcp  (MCP for agents, streamable HTTP)",
                          "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
             if let sandbox {
-                await SandboxLoop.connect(sandbox, to: url, logger: logger)
+                await SandboxLoop.connect(sandbox, to: url, store: store, logger: logger)
                 lines += [
                     "Try it:",
                     #"  curl -s -X POST \#(url)/actions/sendSMS -H 'Content-Type: application/json' -d '{"To":"+14155559999","From":"+15005550006","Body":"Hello"}'"#,

@@ -22,21 +22,14 @@ struct WebhookOptions: ParsableArguments {
     var sharedKeys: [String] = []
 
     func validate() throws {
-        if let url = resolvedPublicURL {
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil,
-                  parsed.query == nil, parsed.fragment == nil else {
-                throw ValidationError("--public-url must be an http:// or https:// URL with no query, such as https://hooks.example.com")
-            }
-        }
+        try PublicURL.validate(resolvedPublicURL)
         for key in sharedKeys where !key.contains("=") || key.hasPrefix("=") || key.hasSuffix("=") {
             throw ValidationError("--webhook-shared-key must be ID=SECRET")
         }
     }
 
     /// The public URL: the option or the environment.
-    var resolvedPublicURL: String? {
-        publicURL ?? ProcessInfo.processInfo.environment["TWILIO_CONNECTOR_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    var resolvedPublicURL: String? { PublicURL.resolve(publicURL) }
 
     /// The secrets these options hold, for the log redactor.
     var secrets: [String] {

@@ -33,6 +33,7 @@ public enum Sandbox {
         VerificationsController(verify: world.verify).addRoutes(to: verify)
         TranscriptsController(intelligence: world.intelligence).addRoutes(to: router.group("intelligence/v2").add(middleware: faults))
         ContentController(content: world.content).addRoutes(to: router.group("content/v1").add(middleware: faults))
+        EventsController(events: world.events).addRoutes(to: router.group("events/v1").add(middleware: faults))
 
         TwimletsController().addRoutes(to: router.group(RouterPath(TwimletsController.prefix)))
         let sandbox = router.group("sandbox")

@@ -26,6 +26,7 @@ final class SandboxWorld: Sendable {
     let intelligence: IntelligenceFacade
     let content: ContentFacade
     let lookups: LookupsFacade
+    let events: EventsFacade
 
     /// A world in memory, or kept in `configuration.stateFile` (loaded from it when it exists).
     init(configuration: SandboxConfiguration, logger: Logger) throws {
@@ -34,10 +35,10 @@ final class SandboxWorld: Sendable {
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
-        let environment = SimulationEnvironment(
-            background: background,
-            webhooks: WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: .shared, logger: logger),
-            handsets: handsets, statusStep: configuration.statusStep, logger: logger)
+        let webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: WebhookDispatcher.sharedClient, logger: logger)
+        events = try EventsFacade(store: store, webhooks: webhooks, background: background)
+        let environment = SimulationEnvironment(background: background, webhooks: webhooks, eventStreams: events, handsets: handsets,
+                                                statusStep: configuration.statusStep, logger: logger)
         applications = try ApplicationsFacade(store: store)
         phoneNumbers = try PhoneNumbersFacade(store: store, applications: applications)
         messagingServices = try MessagingServicesFacade(store: store, phoneNumbers: phoneNumbers)

@@ -3,14 +3,14 @@ import TwilioKit
 
 /// The OpenAPI 3.1 document of `serve`'s HTTP API, generated from the catalogue: each action's
 /// request body is its input JSON Schema and its answer the envelope with its output schema; the
-/// triggers, subscriptions, health and metrics routes beside them. Shared `$defs` of the toolkit's
+/// triggers, subscriptions, registrations, health and metrics routes beside them. Shared `$defs` of the toolkit's
 /// schemas move to `components/schemas`, so that every `$ref` resolves within the document.
 enum OpenAPIDocument {
     /// The document for `connector`'s catalogue.
     static func make(connector: Connector) -> JSONValue {
         var schemas: [String: JSONValue] = [
             "Failure": failureSchema, "Error": errorSchema, "Event": eventSchema, "Subscription": subscriptionSchema,
-            "Delivery": deliverySchema,
+            "Delivery": deliverySchema, "Registration": registrationSchema, "RegistrationFailure": registrationFailureSchema,
         ]
         var paths: [String: JSONValue] = fixedPaths
         for action in connector.actions() {
@@ -121,6 +121,22 @@ enum OpenAPIDocument {
                        "nextAttemptAt": ["type": ["string", "null"]], "lastAttempt": ["type": ["object", "null"]], "createdAt": ["type": "string"]],
     ]
 
+    static let registrationSchema: JSONValue = [
+        "type": "object", "required": ["id", "trigger", "via", "resourceSid", "field", "url", "previous", "applied", "createdAt"],
+        "properties": ["id": ["type": "string"], "trigger": ["type": "string"], "via": ["enum": ["number", "messaging-service", "event-streams"]],
+                       "phoneNumber": ["type": ["string", "null"]], "resourceSid": ["type": "string"], "field": ["type": "string"],
+                       "url": ["type": "string"], "previous": ["type": "object"], "applied": ["type": "object"], "createdAt": ["type": "string"]],
+    ]
+
+    static let registrationFailureSchema: JSONValue = [
+        "type": "object", "required": ["success", "error", "reason"],
+        "properties": ["success": ["const": false], "error": ["type": "string"], "reason": ["type": "string"]],
+    ]
+
+    private static func registrationFailure(_ description: String) -> JSONValue {
+        json(["$ref": "#/components/schemas/RegistrationFailure"], description)
+    }
+
     private static let triggerParameter: JSONValue = [
         "name": "trigger", "in": "path", "required": true,
         "schema": ["type": "string", "enum": .array(TriggerCatalogue.all.flatMap { [JSONValue.string($0.name), .string($0.toolkitName)] })],
@@ -174,6 +190,61 @@ enum OpenAPIDocument {
                 "404": errorResponse("No such trigger."), "413": errorResponse("The body is over the size limit."),
             ],
         ]],
+        "/webhooks/twilio/events": ["post": [
+            "operationId": "eventStreamsDelivery", "security": [],
+            "description": "Event Streams deliveries (a CloudEvent or an array of them), authenticated by X-Twilio-Signature over the URL with bodySHA256.",
+            "parameters": [["name": "X-Twilio-Signature", "in": "header", "schema": ["type": "string"]]],
+            "requestBody": ["content": ["application/json": ["schema": ["anyOf": [["type": "object"], ["type": "array", "items": ["type": "object"]]]]]]],
+            "responses": [
+                "200": json(["type": "object", "properties": ["stored": ["type": "integer"], "duplicates": ["type": "integer"],
+                                                              "ignored": ["type": "integer"], "sinkTests": ["type": "integer"]]],
+                            "Stored (each event once)."),
+                "400": errorResponse("Not CloudEvents."), "403": errorResponse("Not signed by Twilio."),
+                "413": errorResponse("The body is over the size limit."),
+            ],
+        ]],
+        "/registrations": [
+            "get": ["operationId": "listRegistrations", "responses": [
+                "200": json(["type": "object", "properties": [
+                    "registrations": ["type": "array", "items": ["$ref": "#/components/schemas/Registration"]]]], "Every registration."),
+                "503": errorResponse("No default Twilio connection."),
+            ]],
+            "post": [
+                "operationId": "createRegistration",
+                "description": "Connects a trigger to a number (the field it needs), its Messaging Service, or Event Streams.",
+                "requestBody": ["required": true, "content": ["application/json": ["schema": [
+                    "type": "object", "required": ["trigger"], "additionalProperties": false,
+                    "properties": ["trigger": ["type": "string"], "phoneNumber": ["type": "string"],
+                                   "via": ["enum": ["number", "messaging-service", "event-streams"]], "viaService": ["type": "boolean"],
+                                   "replace": ["type": "boolean"], "settings": ["type": "object", "additionalProperties": ["type": "string"]]],
+                ]]]],
+                "responses": [
+                    "201": json(["$ref": "#/components/schemas/Registration"], "Registered: the previous settings are stored."),
+                    "400": registrationFailure("The request is invalid, or the trigger cannot be registered that way."),
+                    "404": registrationFailure("No such number."),
+                    "409": registrationFailure("The setting points elsewhere, is registered already, or is not the one Twilio calls."),
+                    "502": registrationFailure("Twilio refused or failed; the body says what may have happened."),
+                    "503": errorResponse("No default Twilio connection."),
+                ],
+            ],
+        ],
+        "/registrations/{id}": [
+            "get": ["operationId": "getRegistration", "parameters": [pathParameter("id")], "responses": [
+                "200": json(["$ref": "#/components/schemas/Registration"], "The registration."),
+                "404": registrationFailure("No such registration."), "503": errorResponse("No default Twilio connection."),
+            ]],
+            "delete": [
+                "operationId": "deleteRegistration",
+                "parameters": [pathParameter("id"), ["name": "force", "in": "query", "schema": ["type": "boolean"]]],
+                "responses": [
+                    "200": json(["type": "object", "properties": ["removed": ["$ref": "#/components/schemas/Registration"],
+                                                                  "restored": ["type": "object"]]], "Removed: the previous settings are back."),
+                    "404": registrationFailure("No such registration."),
+                    "409": registrationFailure("The setting was changed since it was registered (force restores it anyway)."),
+                    "502": registrationFailure("Twilio refused or failed."), "503": errorResponse("No default Twilio connection."),
+                ],
+            ],
+        ],
         "/subscriptions": [
             "get": ["operationId": "listSubscriptions", "responses": ["200": json(["type": "object", "properties": [
                 "subscriptions": ["type": "array", "items": ["$ref": "#/components/schemas/Subscription"]]]], "Every subscription.")]],

@@ -10,31 +10,20 @@ import TwilioKit
 /// (403 otherwise, nothing stored), turned into the trigger's event, committed to the store — once,
 /// however often Twilio retries — and only then answered (TwiML, or an empty 200).
 struct WebhooksController {
-    let dependencies: ServerDependencies
-    let verifier: WebhookVerifier
-    let maximumBodyBytes: Int
+    let intake: WebhookIntake
 
     static let idempotencyHeader = HTTPField.Name("I-Twilio-Idempotency-Token")!
+
+    private var dependencies: ServerDependencies { intake.dependencies }
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.post("{trigger}") { request, context in try await receive(request, context) }
     }
 
     private func receive(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let body: [UInt8]
-        do {
-            body = Array(try await request.body.collect(upTo: maximumBodyBytes).readableBytesView)
-        } catch {
-            throw JSONHTTPError(.contentTooLarge, "The body is larger than \(maximumBodyBytes) bytes.")
-        }
-        let url = verifier.url(of: request)
-        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         let name = context.parameters.get("trigger") ?? ""
-        if case .failure(let refusal) = verifier.verify(request, url: url, body: body) {
-            ServerMetrics.webhook(trigger: name, outcome: "refused")
-            context.logger.warning("Refused a webhook: \(refusal)", metadata: ["url": "\(url)"])
-            throw JSONHTTPError(.forbidden, "The request is not signed by Twilio for \(url): \(refusal).")
-        }
+        let (_, body) = try await intake.authenticatedBody(request, context, name: name)
+        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         guard let trigger = TriggerCatalogue.trigger(named: name) else {
             throw JSONHTTPError(.notFound, TriggerCatalogue.unknownTrigger(name, listedBy: "GET /triggers"))
         }
@@ -57,11 +46,7 @@ struct WebhooksController {
             throw JSONHTTPError(.badRequest, failure.message)
         }
         if let event = try await event(of: receipt, trigger: trigger, parameters: parameters, settings: settings) {
-            let stored = try await dependencies.store.append(event)
-            ServerMetrics.webhook(trigger: event.trigger, outcome: stored.isDuplicate ? "duplicate" : "stored")
-            context.logger.info("Received a \(event.trigger) event", metadata: [
-                "event": "\(stored.event.id)", "duplicate": "\(stored.isDuplicate)",
-            ])
+            try await intake.store(event, context)
         }
         return try answer(receipt.answer)
     }

@@ -89,5 +89,23 @@ enum StoreSchema {
                 PRIMARY KEY (job_id, position));
             CREATE INDEX job_recipients_by_chunk ON job_recipients (job_id, chunk, state)
             """),
+        Migration(name: "3-registrations", template: """
+            CREATE TABLE registrations (
+                id TEXT PRIMARY KEY,
+                trigger TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                slot TEXT NOT NULL UNIQUE,
+                resource_sid TEXT NOT NULL,
+                phone_number TEXT,
+                field TEXT NOT NULL,
+                url TEXT NOT NULL,
+                previous TEXT NOT NULL,
+                applied TEXT NOT NULL,
+                created_at {integer} NOT NULL);
+            CREATE TABLE sink_tests (
+                position {sequence},
+                test_id TEXT NOT NULL UNIQUE,
+                received_at {integer} NOT NULL)
+            """),
     ]
 }

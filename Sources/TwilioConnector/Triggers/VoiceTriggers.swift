@@ -80,5 +80,7 @@ enum VoiceTriggers {
             "recordingStatus": "completed", "duration": 42, "channels": 1, "source": "OutboundAPI",
             "accountSid": "AC00000000000000000000000000000000",
         ],
-        fires: { ($0["RecordingStatus"] ?? "completed") == "completed" })
+        // A number's StatusCallback (where newRecording can be registered) gets call progress
+        // callbacks too: of those (they carry CallStatus), only one that carries a recording fires it.
+        fires: { ($0["RecordingSid"] != nil || $0["CallStatus"] == nil) && ($0["RecordingStatus"] ?? "completed") == "completed" })
 }

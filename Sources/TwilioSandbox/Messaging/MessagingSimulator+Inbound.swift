@@ -27,6 +27,7 @@ extension MessagingSimulator {
         let message = MessageRecord(accountSID: owned.accountSID, from: handset, to: to, body: body, status: .received,
                                     direction: .inbound, mediaURLs: mediaURLs, dateSent: now, now: now)
         await messages.save(message)
+        await environment.eventStreams.inboundMessageReceived(Self.inboundParameters(message, profileName: profileName))
         var settings = await phoneNumbers.settings(of: owned, handledBy: \.smsApplicationSID)
         if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
             settings.smsURL = service.inboundRequestURL

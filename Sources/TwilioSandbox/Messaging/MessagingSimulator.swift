@@ -33,6 +33,9 @@ struct MessagingSimulator: Sendable {
                 let action = message.handle(event, sender: sender, now: now)
                 return action.changesMessage ? action : nil
             }) else { return }
+            if moved.outcome.postsStatusCallback {
+                await environment.eventStreams.messageStatusChanged(Self.statusCallbackParameters(moved.record))
+            }
             if moved.outcome.postsStatusCallback, let url = moved.record.statusCallback {
                 await environment.webhooks.send(url, parameters: Self.statusCallbackParameters(moved.record),
                                                 accountSID: moved.record.accountSID)

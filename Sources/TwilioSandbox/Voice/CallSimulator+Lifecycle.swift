@@ -133,5 +133,6 @@ extension CallSimulator {
             ("SequenceNumber", String(sequence)),
         ] + extra
         await environment.webhooks.send(url, method: call.statusCallbackMethod, parameters: parameters, accountSID: call.accountSID)
+        await environment.eventStreams.callProgressed(event.rawValue, parameters: parameters, url: url, method: call.statusCallbackMethod)
     }
 }

@@ -5,8 +5,9 @@ import NIOCore
 import NIOHTTP1
 import TwilioKit
 
-/// Posts webhooks the way Twilio does: form-encoded, signed with the account's Auth Token
-/// (`X-Twilio-Signature`), with an `I-Twilio-Idempotency-Token`, and records each delivery.
+/// Posts webhooks the way Twilio does — form-encoded, or JSON (Event Streams' CloudEvents) with
+/// the body's `bodySHA256` in the URL — signed with the account's Auth Token
+/// (`X-Twilio-Signature`), and records each delivery.
 struct WebhookDispatcher: Sendable {
     /// Whose Auth Token signs each account's webhooks.
     let accounts: AccountDirectory
@@ -18,28 +19,69 @@ struct WebhookDispatcher: Sendable {
 
     /// How long Twilio waits for a webhook's answer.
     static let timeout = Duration.seconds(15)
+    /// How long Twilio waits for a webhook's connection (the default of its `#ct` connection override).
+    static let connectTimeout = Duration.seconds(5)
+
+    /// The client webhooks go out on. A URL that refuses the connection (or is unreachable) fails
+    /// as soon as the attempt does, within ``connectTimeout``, as Twilio reports it (error 11200):
+    /// `HTTPClient.shared` would instead retry establishing the connection until the request's
+    /// ``timeout``, holding up whatever waits for the webhook — such as a handset's text to a
+    /// number whose SmsUrl is down. Process-wide, no shutdown needed.
+    static let sharedClient = AsyncHTTPClientTransport.makeHTTPClient(connectTimeout: connectTimeout)
 
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult
     func send(_ url: String, method: String = "POST", parameters: [(String, String)], accountSID: String) async -> WebhookDelivery {
-        let token = await accounts.authToken(of: accountSID) ?? ""
-        let validator = TwilioRequestValidator(authToken: token)
+        let validator = TwilioRequestValidator(authToken: await accounts.authToken(of: accountSID) ?? "")
         let isGET = method.uppercased() == "GET"
         let form = FormParameters(parameters)
         let target = isGET ? url + (url.contains("?") ? "&" : "?") + form.encoded : url
         let signature = isGET ? validator.signature(url: target) : validator.signature(url: url, parameters: parameters)
-        let idempotencyToken = accountSID + "-" + UUID().uuidString.lowercased()
-
         var request = HTTPClientRequest(url: target)
         request.method = isGET ? .GET : .POST
         request.headers.add(name: "X-Twilio-Signature", value: signature)
-        request.headers.add(name: "I-Twilio-Idempotency-Token", value: idempotencyToken)
-        request.headers.add(name: "User-Agent", value: "TwilioProxy/1.1")
-        request.headers.add(name: "Accept", value: "*/*")
         if !isGET {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")
             request.body = .bytes(ByteBuffer(string: form.encoded))
         }
+        let sent = Outgoing(accountSID: accountSID, url: url, method: method.uppercased(), parameters: parameters, body: nil, signature: signature)
+        return await deliver(request, sent, idempotent: true)
+    }
+
+    /// Posts `body` (JSON) to `url` as Event Streams delivers to a webhook sink: `bodySHA256`
+    /// appended to the URL, which alone is signed.
+    @discardableResult
+    func sendJSON(_ url: String, body: [UInt8], accountSID: String) async -> WebhookDelivery {
+        let signer = TwilioRequestSigner(authToken: await accounts.authToken(of: accountSID) ?? "")
+        let (signedURL, headers) = signer.signedJSONRequest(url: url, body: body)
+        var request = HTTPClientRequest(url: signedURL)
+        request.method = .POST
+        for header in headers { request.headers.add(name: header.name, value: header.value) }
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let signature = headers.first { $0.name == TwilioRequestSigner.signatureHeader }?.value ?? ""
+        let sent = Outgoing(accountSID: accountSID, url: signedURL, method: "POST", parameters: [],
+                            body: String(decoding: body, as: UTF8.self), signature: signature)
+        return await deliver(request, sent, idempotent: false)
+    }
+
+    /// What was sent, for the log.
+    private struct Outgoing {
+        let accountSID: String
+        let url: String
+        let method: String
+        let parameters: [(String, String)]
+        let body: String?
+        let signature: String
+    }
+
+    /// Sends `request` with the headers every Twilio webhook has, and records the delivery.
+    private func deliver(_ request: HTTPClientRequest, _ sent: Outgoing, idempotent: Bool) async -> WebhookDelivery {
+        var request = request
+        let idempotencyToken = sent.accountSID + "-" + UUID().uuidString.lowercased()
+        if idempotent { request.headers.add(name: "I-Twilio-Idempotency-Token", value: idempotencyToken) }
+        request.headers.add(name: "User-Agent", value: "TwilioProxy/1.1")
+        request.headers.add(name: "Accept", value: "*/*")
         var status: Int?
         var body = ""
         do {
@@ -48,10 +90,11 @@ struct WebhookDispatcher: Sendable {
             var buffer = try await response.body.collect(upTo: 1 << 20)
             body = buffer.readString(length: buffer.readableBytes) ?? ""
         } catch {
-            logger.info("webhook got no answer", metadata: ["url": "\(url)", "error": "\(error)"])
+            logger.info("webhook got no answer", metadata: ["url": "\(sent.url)", "error": "\(error)"])
         }
-        let delivery = WebhookDelivery(url: url, method: method.uppercased(), parameters: parameters, signature: signature,
-                                       idempotencyToken: idempotencyToken, status: status, responseBody: body, date: Date())
+        let delivery = WebhookDelivery(accountSID: sent.accountSID, url: sent.url, method: sent.method, parameters: sent.parameters,
+                                       body: sent.body, signature: sent.signature, idempotencyToken: idempotent ? idempotencyToken : "",
+                                       status: status, responseBody: body, date: Date())
         await log.record(delivery)
         return delivery
     }

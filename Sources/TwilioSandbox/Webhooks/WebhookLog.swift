@@ -7,8 +7,8 @@ actor WebhookLog {
         deliveries.append(delivery)
     }
 
-    /// The deliveries whose parameters contain `name` = `value`.
-    func deliveries(where name: String, is value: String) -> [WebhookDelivery] {
-        deliveries.filter { $0.parameters.contains { $0.0 == name && $0.1 == value } }
+    /// The deliveries of `accountSID`'s webhooks.
+    func deliveries(of accountSID: String) -> [WebhookDelivery] {
+        deliveries.filter { $0.accountSID == accountSID }
     }
 }

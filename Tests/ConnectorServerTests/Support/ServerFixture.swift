@@ -18,8 +18,11 @@ struct ServerFixture: Sendable {
     let store: SQLiteStore
     let authToken: String
 
-    /// Runs `body` with a fixture and its router, stopping the sandbox afterwards.
-    static func with(maximumBodyBytes: Int = 1 << 20, apiTokens: [String] = [],
+    /// Runs `body` with a fixture and its router, stopping the sandbox afterwards. Twilio's
+    /// requests are checked against `publicURL` (`nil`: the URL each request reached); the
+    /// connector registers webhooks at `webhookBaseURL` (by default it knows none).
+    static func with(maximumBodyBytes: Int = 1 << 20, apiTokens: [String] = [], publicURL: String? = ServerFixture.publicURL,
+                     webhookBaseURL: @escaping @Sendable () -> String? = { nil },
                      _ body: (ServerFixture, Router<BasicRequestContext>) async throws -> Void) async throws {
         let sandbox = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20)))
         do {
@@ -29,7 +32,8 @@ struct ServerFixture: Sendable {
             let configuration = ServerConfiguration(
                 port: 0, maximumBodyBytes: maximumBodyBytes,
                 webhooks: WebhookSecurity(publicURL: publicURL, authToken: sandbox.configuration.authToken), apiTokens: apiTokens)
-            let dependencies = ServerDependencies(connector: Connector(configuration: sandbox.clientConfiguration), store: store)
+            let connector = Connector(configuration: sandbox.clientConfiguration, webhookBaseURL: webhookBaseURL)
+            let dependencies = ServerDependencies(connector: connector, store: store)
             let router = buildRouter(configuration: configuration, dependencies: dependencies)
             try await body(ServerFixture(sandbox: sandbox, store: store, authToken: sandbox.configuration.authToken), router)
             await sandbox.stop()

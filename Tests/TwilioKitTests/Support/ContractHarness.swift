@@ -26,6 +26,12 @@ final class SpecExampleTransport: TwilioHTTPTransport, @unchecked Sendable {
 
     /// `https://contract.test/api/2010-04-01/…?x` → (`.api`, `/2010-04-01/…`).
     static func split(_ url: String) -> (TwilioDomain, String)? {
+        split(url, origin: origin)
+    }
+
+    /// `<origin>/api/2010-04-01/…?x` → (`.api`, `/2010-04-01/…`), for any origin serving every
+    /// domain under its own prefix (this transport's, or the sandbox's).
+    static func split(_ url: String, origin: String) -> (TwilioDomain, String)? {
         guard url.hasPrefix(origin + "/") else { return nil }
         let rest = url.dropFirst(origin.count + 1).prefix { $0 != "?" }
         guard let slash = rest.firstIndex(of: "/"), let domain = TwilioDomain(rawValue: String(rest[..<slash])) else { return nil }
@@ -55,16 +61,30 @@ struct ContractHarness {
         let sent = transport.requests.dropFirst(before)
         let request = try #require(sent.first, "the call sent no request", sourceLocation: sourceLocation)
         #expect(sent.count == 1, "the call sent \(sent.count) requests", sourceLocation: sourceLocation)
-        let (domain, path) = try #require(SpecExampleTransport.split(request.url), sourceLocation: sourceLocation)
+        try Self.validate(request, origin: SpecExampleTransport.origin, as: operationID, sourceLocation: sourceLocation)
+        return request
+    }
+
+    /// Checks a request sent to `origin` (which serves every domain under its own prefix) against
+    /// the spec: it is an operation (`operationID`, when given) by method and path template, its
+    /// query and form parameters are the operation's, required ones present, enum values allowed,
+    /// form encoding used for bodies. Answers the operation's id.
+    @discardableResult
+    static func validate(_ request: TwilioHTTPRequest, origin: String, as operationID: String? = nil,
+                         sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let (domain, path) = try #require(SpecExampleTransport.split(request.url, origin: origin), "\(request.url) is no Twilio domain's",
+                                          sourceLocation: sourceLocation)
         let spec = try OpenAPISpec.load(domain)
         let operation = try #require(spec.operation(request.method, path: path),
                                      "\(request.method.rawValue) \(path) is no operation of the \(domain) spec", sourceLocation: sourceLocation)
-        #expect(operation.id == operationID, "\(request.method.rawValue) \(path) is \(operation.id)", sourceLocation: sourceLocation)
+        if let operationID {
+            #expect(operation.id == operationID, "\(request.method.rawValue) \(path) is \(operation.id)", sourceLocation: sourceLocation)
+        }
 
         let query = FormParameters.decode(request.url.split(separator: "?", maxSplits: 1).dropFirst().first ?? "")
         let queryNames = Set(query.items.map(\.name))
         #expect(queryNames.isSubset(of: operation.queryParameters),
-                "unknown query parameters \(queryNames.subtracting(operation.queryParameters).sorted()) for \(operationID)", sourceLocation: sourceLocation)
+                "unknown query parameters \(queryNames.subtracting(operation.queryParameters).sorted()) for \(operation.id)", sourceLocation: sourceLocation)
         #expect(operation.requiredQueryParameters.isSubset(of: queryNames),
                 "missing required query parameters \(operation.requiredQueryParameters.subtracting(queryNames).sorted())", sourceLocation: sourceLocation)
 
@@ -73,7 +93,7 @@ struct ContractHarness {
             let form = FormParameters.decode(String(decoding: body, as: UTF8.self))
             let formNames = Set(form.items.map(\.name))
             #expect(formNames.isSubset(of: operation.formParameters),
-                    "unknown form parameters \(formNames.subtracting(operation.formParameters).sorted()) for \(operationID)", sourceLocation: sourceLocation)
+                    "unknown form parameters \(formNames.subtracting(operation.formParameters).sorted()) for \(operation.id)", sourceLocation: sourceLocation)
             #expect(operation.requiredFormParameters.isSubset(of: formNames),
                     "missing required form parameters \(operation.requiredFormParameters.subtracting(formNames).sorted())", sourceLocation: sourceLocation)
             for item in form.items {
@@ -90,9 +110,9 @@ struct ContractHarness {
             }
         } else {
             #expect(operation.formParameters.isEmpty || request.method != .post,
-                    "\(operationID) takes a form body but none was sent", sourceLocation: sourceLocation)
+                    "\(operation.id) takes a form body but none was sent", sourceLocation: sourceLocation)
         }
-        return request
+        return operation.id
     }
 
     /// Decodes every example answer of `operationID` as `Model` and returns how many there were.

@@ -13,6 +13,10 @@ final class WebhookRecorder: Sendable {
         let path: String
         let url: String
         let form: FormParameters
+        /// The raw body (a JSON delivery's events).
+        let body: String
+        /// The query string, as received (`bodySHA256=…` for a JSON delivery).
+        let query: String
         let signature: String?
         let idempotencyToken: String?
     }
@@ -73,7 +77,8 @@ private actor RecorderState {
         let form = request.method == .get ? FormParameters.decode(request.uri.query ?? "") : FormParameters.decode(text)
         let host = request.head.authority ?? "127.0.0.1"
         received.append(.init(method: request.method.rawValue, path: request.uri.path, url: "http://\(host)\(request.uri.path)",
-                              form: form, signature: request.headers[values: .twilioSignature].first,
+                              form: form, body: text, query: request.uri.query ?? "",
+                              signature: request.headers[values: .twilioSignature].first,
                               idempotencyToken: request.headers[values: .twilioIdempotencyToken].first))
         let reply = responses[request.uri.path] ?? (body: "<Response/>", contentType: "text/xml")
         var buffer = ByteBuffer()
