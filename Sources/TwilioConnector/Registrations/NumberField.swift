@@ -62,7 +62,7 @@ enum NumberField: String, Sendable, CaseIterable {
     /// What handles the field now instead of `url`, described (`sms_url=https://…`,
     /// `Application AP…`, `SIP trunk TK…`); `nil` when nothing does, or `url` already.
     func occupant(of current: OwnedSettings, url: String) -> String? {
-        let owner = current[settingNames[0]].flatMap { $0 == url ? nil : "\(settingNames[0])=\($0)" }
+        let owner = current[settingNames[0]].flatMap { webhook($0, isTheSameAs: url) ? nil : "\(settingNames[0])=\($0)" }
         let application = current.names.first { $0.hasSuffix("application_sid") }.flatMap { current[$0] }.map { "Application \($0)" }
         let trunk = current["trunk_sid"].map { "SIP trunk \($0)" }
         let occupants = [owner, application, trunk].compactMap { $0 }

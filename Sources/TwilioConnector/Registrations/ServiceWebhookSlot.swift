@@ -33,6 +33,6 @@ struct ServiceWebhookSlot: WebhookSlot {
     }
 
     func occupant(of current: OwnedSettings, url: String) -> String? {
-        current["inbound_request_url"].flatMap { $0 == url ? nil : "inbound_request_url=\($0)" }
+        current["inbound_request_url"].flatMap { webhook($0, isTheSameAs: url) ? nil : "inbound_request_url=\($0)" }
     }
 }

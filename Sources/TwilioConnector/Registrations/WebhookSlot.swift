@@ -22,8 +22,16 @@ protocol WebhookSlot: Sendable {
     func settings(pointingAt url: String) -> OwnedSettings
     /// Puts back `previous`, exactly.
     func restore(_ previous: OwnedSettings, _ client: TwilioClient) async throws(RegistrationError)
-    /// What handles the setting now instead of `url`, described; `nil` when nothing does.
+    /// What handles the setting now instead of `url`, described; `nil` when nothing does (the
+    /// setting is empty, or already points at the trigger's webhook — see ``webhook(_:isTheSameAs:)``).
     func occupant(of current: OwnedSettings, url: String) -> String?
+}
+
+/// Whether the URL `current` is the connector's webhook `url` for the same trigger, whatever its
+/// settings (the query): what `serve`'s sandbox loop or an earlier registration left there is
+/// the connector's own, not someone else's to be asked before replacing it.
+func webhook(_ current: String, isTheSameAs url: String) -> Bool {
+    current.split(separator: "?", maxSplits: 1).first == url.split(separator: "?", maxSplits: 1).first
 }
 
 extension WebhookSlot {

@@ -73,6 +73,25 @@ struct NumberRegistrationTests {
         }
     }
 
+    @Test func theTriggersOwnWebhookWithOtherSettingsIsTakenOverWithoutAskingAndPutBack() async throws {
+        try await RegistrarFixture.with { fixture in
+            // What `serve`'s sandbox loop leaves on a number: the trigger's webhook, no settings.
+            let loopURL = RegistrarFixture.webhook("newSms")
+            try await fixture.configure("+14155550101", .init(smsURL: loopURL))
+            let registration = try await fixture.registrar.register(.init(trigger: "newSms", target: .number("+14155550101"),
+                                                                          settings: ["Reply": "Thanks"]))
+            #expect(try await fixture.number("+14155550101").smsUrl == RegistrarFixture.webhook("newSms", query: "Reply=Thanks"))
+            _ = try await fixture.registrar.unregister(id: registration.id)
+            #expect(try await fixture.number("+14155550101").smsUrl == loopURL)
+
+            try await fixture.configure("+14155550101", .init(smsURL: RegistrarFixture.webhook("inboundCall")))
+            guard case .fieldOccupied? = await fixture.refusal(.init(trigger: "newSms", target: .number("+14155550101"))) else {
+                Issue.record("another trigger's webhook is someone else's setting")
+                return
+            }
+        }
+    }
+
     @Test func aChangeMadeSinceTheRegistrationIsShownAndOnlyOverwrittenWithForce() async throws {
         try await RegistrarFixture.with { fixture in
             let registration = try await fixture.registrar.register(.init(trigger: "callStatus", target: .number("+14155550100")))
