@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
                     "Try it:",
                     #"  curl -s -X POST \#(url)/actions/sendSMS -H 'Content-Type: application/json' -d '{"To":"+14155559999","From":"+15005550006","Body":"Hello"}'"#,
                     "  curl -s -u \(sandbox.accountSID):\(sandbox.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155559999/messages",
-                    "  curl -s -u \(sandbox.accountSID):\(sandbox.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155550123/messages -d To=+15005550006 -d Body=Hi",
+                    "  curl -s -u \(sandbox.accountSID):\(sandbox.authToken) \(sandbox.baseURL)/sandbox/handsets/+14155550123/messages --data-urlencode To=+15005550006 -d Body=Hi",
                     "  twilio-connector events tail newSms --follow",
                 ]
             }
