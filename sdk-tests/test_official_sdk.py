@@ -7,6 +7,7 @@ probe (their route answers 404 with code 20404) and tested as soon as they land.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import datetime, timedelta, timezone
@@ -543,3 +544,33 @@ def test_content_templates_list(client):
     assert all(t.sid.startswith("HX") and t.account_sid == ACCOUNT_SID for t in templates)
     for template in templates[:2]:
         assert client.content.v1.contents(template.sid).fetch().sid == template.sid
+
+
+@needs_content
+def test_whatsapp_templates_are_rendered_and_free_form_needs_the_24_hour_window(client, handset, eventually):
+    template = next(t for t in client.content.v1.contents.list() if t.friendly_name == "order_shipped")
+    approval = client.content.v1.contents(template.sid).approval_fetch().fetch()
+    assert approval.whatsapp["status"] == "approved"
+
+    to = "whatsapp:" + handset()
+    sent = client.messages.create(to=to, from_="whatsapp:" + SENDER, content_sid=template.sid,
+                                  content_variables=json.dumps({"1": "Ada", "2": "99"}))
+    assert sent.body == "Hi Ada, your order 99 has shipped and is on its way."
+    assert eventually(lambda: client.messages(sent.sid).fetch(), lambda m: m.status == "delivered",
+                      what="the template to be delivered").error_code is None
+
+    free_form = client.messages.create(to=to, from_="whatsapp:" + SENDER, body="Your table is ready")
+    failed = eventually(lambda: client.messages(free_form.sid).fetch(), lambda m: m.status == "failed",
+                        what="the free-form message to fail")
+    assert failed.error_code == 63016
+
+    with pytest.raises(TwilioRestException) as unknown:
+        client.messages.create(to=to, from_="whatsapp:" + SENDER, content_sid="HX" + "0" * 32)
+    assert (unknown.value.status, unknown.value.code) == (400, 21655)
+
+
+@pytest.mark.parametrize("to", ["garbage", "hello world", "true", "12345", "ACME"])
+def test_recipients_that_cannot_receive_are_refused_with_21211(client, to):
+    with pytest.raises(TwilioRestException) as refused:
+        client.messages.create(to=to, from_=SENDER, body="Hi")
+    assert (refused.value.status, refused.value.code) == (400, 21211)

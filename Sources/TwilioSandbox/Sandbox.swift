@@ -46,6 +46,10 @@ public enum Sandbox {
         VoiceInspectionController(voice: world.voice, handsets: world.handsets).addRoutes(to: sandbox)
         VerifyInspectionController(verify: world.verify).addRoutes(to: sandbox)
         TranscriptAdminController(intelligence: world.intelligence).addRoutes(to: sandbox)
+        ClockController(clock: world.clock).addRoutes(to: sandbox)
+        WhatsAppSendersController(senders: world.messagingRules.whatsAppSenders).addRoutes(to: sandbox)
+        GeoPermissionsController(permissions: world.messagingRules.geoPermissions).addRoutes(to: sandbox)
+        ContentInspectionController(content: world.content).addRoutes(to: sandbox)
 
         let application = Application(
             router: router,

@@ -17,6 +17,10 @@ final class SandboxWorld: Sendable {
     let webhookLog = WebhookLog()
     /// How the simulated handsets answer messages, calls and `<Gather>`s.
     let handsets = HandsetDirectory()
+    /// The sandbox's time, for the rules that measure it (WhatsApp's 24-hour window).
+    let clock = SandboxClock()
+    /// What messaging's rules consult: WhatsApp windows and senders, Geo-Permissions.
+    let messagingRules: MessagingRules
     let applications: ApplicationsFacade
     let phoneNumbers: PhoneNumbersFacade
     let messagingServices: MessagingServicesFacade
@@ -42,13 +46,15 @@ final class SandboxWorld: Sendable {
         applications = try ApplicationsFacade(store: store)
         phoneNumbers = try PhoneNumbersFacade(store: store, applications: applications)
         messagingServices = try MessagingServicesFacade(store: store, phoneNumbers: phoneNumbers)
+        content = try ContentFacade(accountSID: configuration.accountSID, store: store)
+        messagingRules = MessagingRules(clock: clock, whatsAppSenders: [configuration.accountSID: configuration.ownedNumbers])
         messaging = try MessagingFacade(environment: environment, store: store, minimumScheduleLead: configuration.minimumScheduleLead,
-                                        phoneNumbers: phoneNumbers, messagingServices: messagingServices)
+                                        phoneNumbers: phoneNumbers, messagingServices: messagingServices, content: content,
+                                        rules: messagingRules)
         voice = try VoiceFacade(environment: environment, store: store, phoneNumbers: phoneNumbers, applications: applications,
                                 mediaStreamAudio: configuration.mediaStreamAudio)
         verify = try VerifyFacade(store: store, phoneNumbers: phoneNumbers, messaging: messaging)
         intelligence = try IntelligenceFacade(environment: environment, store: store, accountSID: configuration.accountSID, voice: voice)
-        content = try ContentFacade(accountSID: configuration.accountSID, store: store)
         lookups = LookupsFacade(phoneNumbers: phoneNumbers)
     }
 

@@ -22,6 +22,8 @@ struct MMSWhatsAppActionTests {
 
     @Test func whatsAppFreeTextGetsThePrefixAdded() async throws {
         try await ConnectorFixture.with { fixture in
+            try await fixture.whatsAppUserWrites("+14155550173")
+            try await fixture.whatsAppUserWrites("+14155550174")
             let result = await fixture.run("twilio/v1/sendWhatsAppMessage", [
                 "To": "+14155550173", "From": "+15005550006", "useTemplate": false, "Body": "Your table is ready",
                 "ContentSid": "", "ContentVariables": [:],
@@ -39,12 +41,10 @@ struct MMSWhatsAppActionTests {
         try await ConnectorFixture.with { fixture in
             let result = await fixture.run("sendWhatsAppMessage", [
                 "To": "+14155550175", "From": "+15005550006", "useTemplate": true,
-                "ContentSid": "HX00000000000000000000000000000001", "ContentVariables": ["1": "Ana", "2": "7pm"],
+                "ContentSid": .string(try await fixture.demoTemplate("order_shipped")), "ContentVariables": ["1": "Ana", "2": "7pm"],
             ])
             #expect(result.flag("success") == true, "\(result)")
-            let body = try #require(result.text("body"))
-            #expect(body.contains("HX00000000000000000000000000000001"))
-            #expect(body.contains(#"{"1":"Ana","2":"7pm"}"#))
+            #expect(result.text("body") == "Hi Ana, your order 7pm has shipped and is on its way.")
         }
     }
 

@@ -5,18 +5,6 @@ import TwilioKit
 
 @Suite("Sandbox Content API v1, driven by TwilioKit")
 struct ContentSandboxTests {
-    /// A raw JSON POST to the sandbox with the main account's credentials (CreateContent takes JSON).
-    private func postJSON(_ sandbox: SandboxFixture, _ path: String, _ body: String) async throws -> (status: Int, json: [String: Any]) {
-        let configuration = sandbox.server.configuration
-        let credentials = Data("\(configuration.accountSID):\(configuration.authToken)".utf8).base64EncodedString()
-        let request = TwilioHTTPRequest(method: .post, url: sandbox.server.baseURL + path,
-                                        headers: [(name: "Authorization", value: "Basic \(credentials)"),
-                                                  (name: "Content-Type", value: "application/json")],
-                                        body: Array(body.utf8))
-        let response = try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
-        return (response.status, (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:])
-    }
-
     @Test func seededTemplatesAreListedAndFetched() async throws {
         try await SandboxFixture.with { sandbox in
             let templates = try await sandbox.client.content.list(pageSize: 1).collect()
@@ -49,7 +37,7 @@ struct ContentSandboxTests {
              "types": {"twilio/location": {"latitude": 37.7749, "longitude": -122.4194, "label": "Owl Shoes"},
                        "twilio/text": {"body": "Hi {{1}}, your order is ready for pickup."}}}
             """#
-            let created = try await postJSON(sandbox, "/content/v1/Content", body)
+            let created = try await sandbox.postJSON("/content/v1/Content", body)
             #expect(created.status == 201)
             let sid = try #require(created.json["sid"] as? String)
             let fetched = try await sandbox.client.content.fetch(sid)
@@ -79,7 +67,7 @@ struct ContentSandboxTests {
     ])
     func invalidTemplatesAreRejected(body: String) async throws {
         try await SandboxFixture.with { sandbox in
-            let answer = try await postJSON(sandbox, "/content/v1/Content", body)
+            let answer = try await sandbox.postJSON("/content/v1/Content", body)
             #expect(answer.status == 400)
             #expect(answer.json["code"] as? Int != nil)
         }

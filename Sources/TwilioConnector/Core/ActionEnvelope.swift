@@ -1,7 +1,8 @@
 import TwilioKit
 
 /// The result every action answers: `{"success": true, …fields}` or
-/// `{"success": false, "error": "…", "errorCode": 21211, "moreInfo": "…", "invalidParameters": […]}`.
+/// `{"success": false, "error": "…", "errorCode": 21211, "moreInfo": "…", "invalidParameters": […]}`
+/// (and `messageSid`, `status` for a message Twilio accepted that then failed).
 enum ActionEnvelope {
     /// The rendered outcome; a renderer may itself report a partial failure (a bulk send with
     /// refused recipients) by setting `success` to false and an `error`.
@@ -22,6 +23,11 @@ enum ActionEnvelope {
             fields["moreInfo"] = error.moreInfo.map(JSONValue.string) ?? .null
             fields["httpStatus"] = error.httpStatus.map { .number(Double($0)) } ?? .null
             if error.kind == .noAnswer, error.requestMayHaveBeenSent { fields["mayHaveBeenSent"] = true }
+        case .messageFailed(let failure):
+            fields["errorCode"] = failure.errorCode.map { .number(Double($0)) } ?? .null
+            fields["moreInfo"] = failure.moreInfo.map(JSONValue.string) ?? .null
+            fields["messageSid"] = .string(failure.sid)
+            fields["status"] = .string(failure.status.rawValue)
         case .other:
             break
         }

@@ -6,6 +6,8 @@ public enum ActionFailure: Error, Sendable {
     case invalidInput([ValidationIssue])
     /// Twilio (or the network) failed the request.
     case twilio(TwilioError)
+    /// Twilio accepted a message that then failed (a WhatsApp rule, the carrier).
+    case messageFailed(MessageDeliveryFailure)
     /// Something else went wrong (a file could not be written, …).
     case other(String)
 
@@ -16,6 +18,8 @@ public enum ActionFailure: Error, Sendable {
             "Invalid input: " + issues.map(\.description).joined(separator: "; ") + ". Nothing was sent."
         case .twilio(let error):
             error.description
+        case .messageFailed(let failure):
+            failure.description
         case .other(let reason):
             reason
         }

@@ -57,8 +57,10 @@ enum MessagingTriggers {
             .init("longitude", .number, from: "Longitude", "The longitude of a shared location."),
             .init("address", from: "Address", "The address of a shared location."),
             .init("label", from: "Label", "The label of a shared location."),
-            .init("originalRepliedMessageSid", from: "OriginalRepliedMessageSid", "The message this one replies to."),
+            .init("originalRepliedMessageSid", from: "OriginalRepliedMessageSid", "The message this one replies to (a quick-reply tap replies to the template)."),
+            .init("originalRepliedMessageSender", from: "OriginalRepliedMessageSender", "Who sent the message this one replies to."),
             .init("forwarded", .boolean, from: "Forwarded", "Whether the message was forwarded."),
+            .init("frequentlyForwarded", .boolean, from: "FrequentlyForwarded", "Whether the message has been forwarded many times."),
         ],
         identity: ["MessageSid"],
         example: [
@@ -66,7 +68,8 @@ enum MessagingTriggers {
             "messagingServiceSid": .null, "from": "whatsapp:+14155550123", "to": "whatsapp:+15005550006", "body": "Yes please",
             "numMedia": 0, "media": [], "profileName": "Ada", "waId": "14155550123", "buttonText": "Yes please",
             "buttonPayload": "confirm", "latitude": .null, "longitude": .null, "address": .null, "label": .null,
-            "originalRepliedMessageSid": .null, "forwarded": .null,
+            "originalRepliedMessageSid": "SM11111111111111111111111111111111", "originalRepliedMessageSender": "whatsapp:+15005550006",
+            "forwarded": false, "frequentlyForwarded": false,
         ])
 
     static let messageStatus = TriggerDefinition(

@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// Content API v1 (`https://content.twilio.com/v1/Content…`): create (JSON body), list, fetch, delete.
+/// Content API v1 (`https://content.twilio.com/v1/Content…`): create (JSON body), list, fetch,
+/// delete; WhatsApp approval requests (create, fetch) and ContentAndApprovals.
 struct ContentController {
     let content: ContentFacade
 
@@ -15,14 +16,35 @@ struct ContentController {
         group.get("Content", use: list)
         group.get("Content/{ContentSid}", use: templates.fetch { $0.json })
         group.delete("Content/{ContentSid}", use: templates.delete { [content] in await content.delete($0) })
+        group.post("Content/{ContentSid}/ApprovalRequests/whatsapp", use: submitForApproval)
+        group.get("Content/{ContentSid}/ApprovalRequests", use: templates.fetch { $0.approvalFetchJSON })
+        group.get("ContentAndApprovals", use: listWithApprovals)
     }
 
     /// CreateContent: `{"friendly_name", "language", "variables", "types"}`.
     @Sendable func create(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         let account = try context.account
-        var buffer = try await request.body.collect(upTo: 1 << 20)
-        let template = try await content.create(buffer.readString(length: buffer.readableBytes) ?? "", accountSID: account)
+        let template = try await content.create(try await Self.text(of: request), accountSID: account)
         return SandboxResponse.json(template.json, status: .created)
+    }
+
+    /// CreateApprovalCreate: `{"name", "category"}` submits the template to WhatsApp (`received`).
+    @Sendable func submitForApproval(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let template = try await templates.record(request, context)
+        let approval = try await content.submitForApproval(template, body: try await Self.text(of: request))
+        return SandboxResponse.json(approval.json, status: .created)
+    }
+
+    /// ListContentAndApprovals, paged.
+    @Sendable func listWithApprovals(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let found = await content.list(accountSID: try context.account)
+        return try TwilioAPI.content.page(found.map(\.withApprovalsJSON), key: "contents", path: "/v1/ContentAndApprovals", request: request)
+    }
+
+    /// A JSON request body, as text.
+    private static func text(of request: Request) async throws -> String {
+        var buffer = try await request.body.collect(upTo: 1 << 20)
+        return buffer.readString(length: buffer.readableBytes) ?? ""
     }
 
     /// ListContent, paged.

@@ -14,6 +14,17 @@ struct ContentRecord: StoredRecord {
     /// The content per type (`twilio/text`, `twilio/media`, …), as given.
     let types: SandboxJSON
     let dateCreated: Date
+    /// Its WhatsApp approval request; `nil` until it is submitted (``WhatsAppApproval/unsubmitted``).
+    var whatsAppApproval: WhatsAppApproval?
+
+    /// The WhatsApp approval as the Content API reports it.
+    var approval: WhatsAppApproval { whatsAppApproval ?? .unsubmitted }
+
+    /// The names of its content types (`twilio/text`, …), in the order given.
+    var typeNames: [String] {
+        guard case .object(let fields) = types else { return [] }
+        return fields.map(\.0)
+    }
 
     /// The resource's absolute URL, as Twilio writes it in `url`.
     var url: String { "https://content.twilio.com/v1/Content/\(sid)" }
@@ -34,5 +45,25 @@ struct ContentRecord: StoredRecord {
             ("links", .object([("approval_create", .string(url + "/ApprovalRequests/whatsapp")),
                                ("approval_fetch", .string(url + "/ApprovalRequests"))])),
         ])
+    }
+
+    /// The Content API's `approval_fetch` resource: the WhatsApp approval of the template.
+    var approvalFetchJSON: SandboxJSON {
+        guard case .object(var whatsapp) = approval.json else { return .null }
+        whatsapp.insert(("type", "whatsapp"), at: 0)
+        return .object([
+            ("sid", .string(sid)),
+            ("account_sid", .string(accountSID)),
+            ("whatsapp", .object(whatsapp)),
+            ("url", .string(url + "/ApprovalRequests")),
+        ])
+    }
+
+    /// An item of ContentAndApprovals: the resource with its `approval_requests`.
+    var withApprovalsJSON: SandboxJSON {
+        guard case .object(var fields) = json else { return json }
+        fields.removeAll { $0.0 == "url" || $0.0 == "links" }
+        fields.append(("approval_requests", approval.json))
+        return .object(fields)
     }
 }

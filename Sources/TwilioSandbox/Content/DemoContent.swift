@@ -1,7 +1,8 @@
 import Foundation
 
 /// The templates every sandbox starts with, in its main account: a text with variables, a media
-/// message, a quick reply (with a text fallback) and a WhatsApp card.
+/// message, a quick reply (with a text fallback) and a WhatsApp card, all approved for WhatsApp
+/// (category `UTILITY`), so they reach people outside the 24-hour window.
 enum DemoContent {
     /// The demo templates of `accountSID`, created a minute apart before `now`, oldest first.
     static func make(accountSID: String, now: Date) -> [ContentRecord] {
@@ -30,9 +31,11 @@ enum DemoContent {
              ]]),
         ]
         return templates.enumerated().map { offset, template in
-            ContentRecord(sid: SID.make("HX"), accountSID: accountSID, friendlyName: template.0, language: "en",
-                          variables: template.1, types: template.2,
-                          dateCreated: now.addingTimeInterval(Double(offset - templates.count) * 60))
+            var record = ContentRecord(sid: SID.make("HX"), accountSID: accountSID, friendlyName: template.0, language: "en",
+                                       variables: template.1, types: template.2,
+                                       dateCreated: now.addingTimeInterval(Double(offset - templates.count) * 60))
+            record.whatsAppApproval = WhatsAppApproval(submitting: record, name: template.0, category: "UTILITY", status: .approved)
+            return record
         }
     }
 }

@@ -7,15 +7,17 @@ import TwilioKit
 /// simulator takes.
 ///
 /// ```
-/// scheduled ──SendAt──▶ queued ──step──▶ sending ──step──▶ sent ──handset──▶ delivered
-///     │                               ▲                        ├──────────▶ undelivered (30003)
-///     └──cancel──▶ canceled           │                        └──────────▶ failed (30007)
-///                  accepted ──step────┘
+/// scheduled ──SendAt──▶ queued ──step──▶ sending ──channel──▶ sent ──handset──▶ delivered ──read──▶ read
+///     │                               ▲            │                  ├──────────▶ undelivered (30003)
+///     └──cancel──▶ canceled           │            │                  └──────────▶ failed (30007)
+///                  accepted ──step────┘            └──refused──▶ failed (63016, 63007, 63006, 6304x)
 /// ```
 ///
 /// A message is `accepted` while its Messaging Service has still to pick the sender; an inbound
-/// message is born `received`. `delivered`, `undelivered`, `failed`, `received`, `canceled` and
-/// `read` are final.
+/// message is born `received`. The channel (WhatsApp's rules: registered sender, the 24-hour
+/// window, the template's approval) takes or refuses a message as it leaves `sending`.
+/// `undelivered`, `failed`, `received`, `canceled` and `read` are final; so is `delivered`, except
+/// that a WhatsApp recipient reading the message moves it on to `read`.
 struct MessageLifecycle: Sendable, Equatable {
     /// Something that happens to a message.
     enum Event: Sendable, Equatable {
@@ -23,10 +25,14 @@ struct MessageLifecycle: Sendable, Equatable {
         case sendTimeReached
         /// A status step passed.
         case statusStepElapsed
+        /// The channel took the message (`nil`) or refused it.
+        case channelAnswered(refusal: ChannelRefusal?)
         /// The recipient's handset answered the carrier, as the handset directory decides.
         case handsetAnswered(HandsetDirectory.Outcome)
         /// UpdateMessage asked for `Status=canceled`.
         case cancelRequested
+        /// The recipient read the message (a WhatsApp read receipt).
+        case readByRecipient
     }
 
     /// What the simulator does after an event.
@@ -38,8 +44,11 @@ struct MessageLifecycle: Sendable, Equatable {
         case assignSender
         /// The message left for the carrier: it gets its `date_sent`; the status callback is posted.
         case markSent
-        /// The handset answered: its error, if any, is recorded; the status callback is posted.
+        /// The handset answered, or the channel refused the message: its error, if any, is
+        /// recorded; the status callback is posted.
         case recordOutcome(errorCode: Int?, errorMessage: String?)
+        /// The recipient read it: the status callback (`EventType=READ`) is posted.
+        case markRead
         /// The scheduled message will not be sent.
         case cancel
         /// The message cannot be canceled where it stands (30409).
@@ -49,14 +58,14 @@ struct MessageLifecycle: Sendable, Equatable {
         var changesMessage: Bool {
             switch self {
             case .ignore, .refuseCancel: false
-            case .assignSender, .markSent, .recordOutcome, .cancel: true
+            case .assignSender, .markSent, .recordOutcome, .markRead, .cancel: true
             }
         }
 
         /// Whether Twilio posts the message's status callback after it.
         var postsStatusCallback: Bool {
             switch self {
-            case .markSent, .recordOutcome: true
+            case .markSent, .recordOutcome, .markRead: true
             case .ignore, .assignSender, .cancel, .refuseCancel: false
             }
         }
@@ -68,6 +77,8 @@ struct MessageLifecycle: Sendable, Equatable {
         case sendTime(Date)
         /// A status step, then ``Event/statusStepElapsed``.
         case statusStep
+        /// A status step, then the channel's answer: ``Event/channelAnswered(refusal:)``.
+        case channelAnswer
         /// A status step, then the handset's answer: ``Event/handsetAnswered(_:)``.
         case handsetAnswer
     }
@@ -95,7 +106,8 @@ struct MessageLifecycle: Sendable, Equatable {
     var wait: Wait? {
         switch status {
         case .scheduled: sendAt.map(Wait.sendTime)
-        case .accepted, .queued, .sending: .statusStep
+        case .accepted, .queued: .statusStep
+        case .sending: .channelAnswer
         case .sent: .handsetAnswer
         default: nil
         }
@@ -118,13 +130,19 @@ struct MessageLifecycle: Sendable, Equatable {
         case (.accepted, .statusStepElapsed), (.queued, .statusStepElapsed):
             status = .sending
             return .assignSender
-        case (.sending, .statusStepElapsed):
+        case (.sending, .channelAnswered(nil)):
             status = .sent
             return .markSent
+        case (.sending, .channelAnswered(let refusal?)):
+            status = .failed
+            return .recordOutcome(errorCode: refusal.code, errorMessage: refusal.message)
         case (.sent, .handsetAnswered(let outcome)):
             let final = outcome.final
             status = final.status
             return .recordOutcome(errorCode: final.errorCode, errorMessage: final.errorMessage)
+        case (.delivered, .readByRecipient):
+            status = .read
+            return .markRead
         case (.scheduled, .cancelRequested):
             status = .canceled
             return .cancel

@@ -31,6 +31,9 @@ struct MessageRecord: StoredRecord {
     var dateUpdated: Date
     var dateSent: Date?
     let sendAt: Date?
+    /// Where an outbound message's content came from (free-form when `nil`: also a message kept
+    /// by an older sandbox).
+    var contentSource: MessageContentSource?
 
     /// A new message created `now`: an `MM…` SID when it carries media (each item gets an `ME…`
     /// SID), `SM…` otherwise; its segments counted from `body` unless given.
@@ -73,16 +76,19 @@ struct MessageRecord: StoredRecord {
         case .recordOutcome(let code, let message):
             errorCode = code
             errorMessage = message
-        case .ignore, .cancel, .refuseCancel:
+        case .ignore, .cancel, .refuseCancel, .markRead:
             break
         }
         return action
     }
 
+    /// Whether the message travels on WhatsApp.
+    var isWhatsApp: Bool { to.lowercased().hasPrefix("whatsapp:") }
+
     /// US price per segment, as Twilio bills SMS; MMS and WhatsApp have their own.
     var price: String? {
         guard dateSent != nil, status != .canceled else { return nil }
-        let perMessage: Decimal = if to.hasPrefix("whatsapp:") { Decimal(string: "0.0050") ?? 0 }
+        let perMessage: Decimal = if isWhatsApp { Decimal(string: "0.0050") ?? 0 }
             else if !media.isEmpty { Decimal(string: "0.0200") ?? 0 }
             else { (Decimal(string: "0.0079") ?? 0) * Decimal(segmentCount) }
         return "-" + String(format: "%.5f", NSDecimalNumber(decimal: perMessage).doubleValue)

@@ -2,8 +2,8 @@ import Hummingbird
 import TwilioKit
 
 /// `/sandbox/messages` and `/sandbox/handsets/{Number}/messages`: what the sandbox delivered to
-/// the account's handsets, and handsets texting the account's numbers. Scoped to the caller's
-/// account.
+/// the account's handsets, handsets texting the account's numbers, and WhatsApp users reading
+/// what they were sent (`/sandbox/handsets/{Number}/read`). Scoped to the caller's account.
 struct MessagesInspectionController {
     let messaging: MessagingFacade
 
@@ -11,6 +11,7 @@ struct MessagesInspectionController {
         group.get("messages", use: messages)
         group.get("handsets/{Number}/messages", use: handsetMessages)
         group.post("handsets/{Number}/messages", use: handsetSends)
+        group.post("handsets/{Number}/read", use: handsetReads)
     }
 
     /// Every message of the account, newest first.
@@ -27,18 +28,31 @@ struct MessagesInspectionController {
         return SandboxResponse.json(.object([("handset", .string(number)), ("messages", .array(conversation.map(\.json)))]))
     }
 
-    /// The handset texts a sandbox number: form or JSON `To`, `Body`, `MediaUrl`, `ProfileName`.
+    /// The handset texts a sandbox number: form or JSON `To`, `Body`, `MediaUrl`, and from a
+    /// `whatsapp:` handset `ProfileName`, `ButtonText`/`ButtonPayload` (a quick-reply tap; the body
+    /// defaults to the button's text), `Latitude`/`Longitude`/`Address`/`Label` (a shared
+    /// location), `OriginalRepliedMessageSid`, `Forwarded`, `FrequentlyForwarded`.
     @Sendable func handsetSends(_ request: Request, context: SandboxRequestContext) async throws -> Response {
         _ = try context.account
         let handset = try context.parameters.require("Number")
         let form = try await request.flexibleForm()
         let result = try await messaging.receive(
             from: handset, to: try form.required("To"), body: form.first("Body") ?? "",
-            mediaURLs: form.values("MediaUrl"), profileName: form.first("ProfileName"))
+            mediaURLs: form.values("MediaUrl"), whatsApp: try WhatsAppInboundDetails(form))
         return SandboxResponse.json(.object([
             ("message", result.message.json),
             ("webhook", result.webhook?.json ?? .null),
             ("replies", .array(result.replies.map(\.json))),
         ]), status: .created)
+    }
+
+    /// The WhatsApp user reads its delivered messages (or only `MessageSid`): each becomes `read`,
+    /// with its status callback. Answers `{"read": [messages]}`.
+    @Sendable func handsetReads(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let account = try context.account
+        let handset = try context.parameters.require("Number")
+        let form = try await request.flexibleForm()
+        let read = try await messaging.read(by: handset, messageSID: form.first("MessageSid"), accountSID: account)
+        return SandboxResponse.json(.object([("read", .array(read.map(\.json)))]))
     }
 }

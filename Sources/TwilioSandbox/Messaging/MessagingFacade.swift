@@ -2,18 +2,22 @@ import Foundation
 import TwilioKit
 
 /// Messaging's one entrance, which its controllers and the other products use: the messages of
-/// every account and the simulator that validates, schedules, delivers and receives them.
+/// every account and the simulator that validates, renders, schedules, delivers and receives them
+/// under the channels' rules.
 struct MessagingFacade: Sendable {
     private let messages: ResourceStore<MessageRecord>
     private let simulator: MessagingSimulator
 
     /// Messaging with the messages `store` kept, its simulator wired with `environment`, the
-    /// account's numbers and its Messaging Services; `SendAt` must be `minimumScheduleLead` ahead.
+    /// account's numbers, its Messaging Services, its Content templates and `rules`; `SendAt` must
+    /// be `minimumScheduleLead` ahead.
     init(environment: SimulationEnvironment, store: SandboxStore?, minimumScheduleLead: Duration,
-         phoneNumbers: PhoneNumbersFacade, messagingServices: MessagingServicesFacade) throws {
+         phoneNumbers: PhoneNumbersFacade, messagingServices: MessagingServicesFacade, content: ContentFacade,
+         rules: MessagingRules) throws {
         messages = try ResourceStore(store: store)
         simulator = MessagingSimulator(environment: environment, messages: messages, phoneNumbers: phoneNumbers,
-                                       messagingServices: messagingServices, minimumScheduleLead: minimumScheduleLead)
+                                       messagingServices: messagingServices, content: content, rules: rules,
+                                       minimumScheduleLead: minimumScheduleLead)
     }
 
     /// CreateMessage: validated as Twilio validates it, then queued (or scheduled).
@@ -21,8 +25,11 @@ struct MessagingFacade: Sendable {
         try await simulator.create(form, accountSID: accountSID)
     }
 
-    /// Sends a message the sandbox itself writes (a Verify code): stored, then delivered like any other.
+    /// Sends a message the sandbox itself writes (a Verify code): stored, then delivered like any
+    /// other, on Twilio's own approved templates (so outside any WhatsApp window).
     func send(_ message: MessageRecord) async {
+        var message = message
+        message.contentSource = .twilioService
         await simulator.queue(message, sender: message.from)
     }
 
@@ -59,14 +66,21 @@ struct MessagingFacade: Sendable {
         }
     }
 
-    /// A simulated handset texts an owned number; see ``MessagingSimulator/receive(from:to:body:mediaURLs:profileName:)``.
+    /// A simulated handset texts an owned number; see ``MessagingSimulator/receive(from:to:body:mediaURLs:whatsApp:)``.
     func receive(from handset: String, to: String, body: String, mediaURLs: [String],
-                 profileName: String?) async throws(SandboxError) -> MessagingSimulator.InboundResult {
-        try await simulator.receive(from: handset, to: to, body: body, mediaURLs: mediaURLs, profileName: profileName)
+                 whatsApp: WhatsAppInboundDetails) async throws(SandboxError) -> MessagingSimulator.InboundResult {
+        try await simulator.receive(from: handset, to: to, body: body, mediaURLs: mediaURLs, whatsApp: whatsApp)
     }
 
-    /// Takes up the messages a previous run left on their way.
+    /// A WhatsApp user reads what the account sent; see ``MessagingSimulator/read(by:messageSID:accountSID:)``.
+    func read(by handset: String, messageSID: String?, accountSID: String) async throws(SandboxError) -> [MessageRecord] {
+        try await simulator.read(by: handset, messageSID: messageSID, accountSID: accountSID)
+    }
+
+    /// Takes up the messages a previous run left on their way, and the WhatsApp windows its
+    /// inbound messages opened.
     func resume() async {
         await simulator.resumeDeliveries()
+        await simulator.reopenWindows()
     }
 }

@@ -11,14 +11,16 @@ extension MessagingSimulator {
 
     /// Twilio's test-credential numbers used as `To`.
     static let magicToErrors: [String: SandboxError] = [
-        "+15005550001": SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: +15005550001"),
-        "+15005550002": SandboxError(.badRequest, code: 21612, "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS."),
-        "+15005550003": SandboxError(.badRequest, code: 21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003."),
+        "+15005550001": .invalidRecipient("+15005550001", "a test number that is never valid"),
+        "+15005550002": .unreachableViaSMS("+15005550002"),
+        "+15005550003": .regionNotPermitted("+15005550003"),
         "+15005550004": SandboxError(.badRequest, code: 21610, "Attempt to send to unsubscribed recipient"),
         "+15005550009": SandboxError(.badRequest, code: 21614, "'To' number +15005550009 is not a valid mobile number"),
     ]
 
-    /// Validates a CreateMessage form as Twilio does, in Twilio's order, and queues the message.
+    /// Validates a CreateMessage form as Twilio does, in Twilio's order, renders its template, and
+    /// queues the message. What only the channel can know (WhatsApp's window and senders) is
+    /// decided as the message leaves (``channelRefusal(of:)``).
     func create(_ form: FormParameters, accountSID: String) async throws(SandboxError) -> MessageRecord {
         let to = try form.required("To").trimmingCharacters(in: .whitespaces)
         let from = form.first("From")?.trimmingCharacters(in: .whitespaces)
@@ -31,26 +33,49 @@ extension MessagingSimulator {
         let mediaURLs = form.values("MediaUrl")
         let contentSID = form.first("ContentSid")
         try Self.validateContent(body: body, mediaURLs: mediaURLs, contentSID: contentSID)
-        try Self.validateRecipient(to)
+        let recipient = try Self.validateRecipient(to)
         if let from, let error = Self.magicFromErrors[from] { throw error }
         if let error = Self.magicToErrors[to] { throw error }
-        if let from { try await validateSender(from, accountSID: accountSID) }
+        let sender: ChannelAddress? = if let from { try await validateSender(from, accountSID: accountSID) } else { nil }
         if from == to { throw SandboxError(.badRequest, code: 21266, "'To' and 'From' number cannot be the same: \(to)") }
+        try Self.validatePair(to: recipient, from: sender)
         try Self.validateOptions(form)
+        try await SMSDestination(recipient: to)?.check(sender: sender, permissions: rules.geoPermissions, accountSID: accountSID)
+        let composed = try await compose(form, body: body, mediaURLs: mediaURLs, to: to, accountSID: accountSID)
         let sendAt = try scheduledTime(form, serviceSID: serviceSID)
 
-        let resolvedBody = contentSID.map { "[template \($0)] " + (form.first("ContentVariables") ?? "") } ?? body
         let smartEncoded = try form.bool("SmartEncoded") == true
         let assignedSender = if let from { from } else { try Self.sender(from: service, for: to) }
-        let message = MessageRecord(
+        var message = MessageRecord(
             accountSID: accountSID, from: from, to: to,
-            body: smartEncoded ? SMSSegmentation.smartEncoded(resolvedBody) : resolvedBody,
+            body: smartEncoded ? SMSSegmentation.smartEncoded(composed.body) : composed.body,
             status: MessageLifecycle.initialStatus(scheduled: sendAt != nil, senderKnown: from != nil),
-            direction: .outboundAPI, mediaURLs: mediaURLs, messagingServiceSID: serviceSID,
+            direction: .outboundAPI, mediaURLs: composed.mediaURLs, messagingServiceSID: serviceSID,
             statusCallback: form.first("StatusCallback") ?? service?.statusCallback,
-            segmentCount: SMSSegmentation(resolvedBody, smartEncoding: smartEncoded).segmentCount, sendAt: sendAt)
+            segmentCount: SMSSegmentation(composed.body, smartEncoding: smartEncoded).segmentCount, sendAt: sendAt)
+        message.contentSource = composed.source
         await queue(message, sender: assignedSender)
         return message
+    }
+
+    /// The message's content: `Body` and `MediaUrl` as given, or the template `ContentSid` names
+    /// (21655 when there is none) rendered with `ContentVariables` (21656 when malformed; 21654
+    /// without a `ContentSid`) as the recipient's channel carries it — what Twilio stores.
+    private func compose(_ form: FormParameters, body: String, mediaURLs: [String], to: String,
+                         accountSID: String) async throws(SandboxError) -> (body: String, mediaURLs: [String], source: MessageContentSource) {
+        guard let contentSID = form.first("ContentSid") else {
+            guard form.first("ContentVariables") == nil else {
+                throw SandboxError(.badRequest, code: 21654, "ContentSid Required: a ContentSid must be specified if ContentVariables are provided in the request")
+            }
+            return (body, mediaURLs, .freeForm)
+        }
+        let template = try await content.template(forMessage: contentSID, accountSID: accountSID)
+        let variables = try ContentVariables(form.first("ContentVariables"))
+        guard let contentType = ContentChannel(recipient: to)?.pick(from: template.typeNames) else {
+            return ("", [], .template(sid: template.sid, contentType: nil))
+        }
+        let rendered = try ContentRenderer.render(template, as: contentType, variables: variables)
+        return (rendered.body, rendered.mediaURLs, .template(sid: template.sid, contentType: contentType))
     }
 
     /// A body, media or a template (21602); at most 1600 characters (21617) and 10 media URLs
@@ -101,29 +126,38 @@ extension MessagingSimulator {
         return to.hasPrefix("whatsapp:") ? "whatsapp:" + number : number
     }
 
-    /// `To` must be an E.164 number or a channel address: something that can receive, so not a
-    /// short code or an alphanumeric sender ID (`garbage`, `12345`, `hello world`, `true`).
-    private static func validateRecipient(_ to: String) throws(SandboxError) {
+    /// `To` must be an E.164 number or a channel address a message can go to: never a short code
+    /// or an alphanumeric sender ID (21211).
+    private static func validateRecipient(_ to: String) throws(SandboxError) -> ChannelAddress {
         let address: ChannelAddress
-        do {
-            address = try ChannelAddress(to)
-        } catch {
-            throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (\(error))")
-        }
-        guard address.canReceive else {
-            throw SandboxError(.badRequest, code: 21211, "Invalid 'To' Phone Number: \(to) (short codes and sender IDs cannot receive)")
-        }
+        do { address = try ChannelAddress(to) } catch { throw .invalidRecipient(to, error.description) }
+        guard address.canReceive else { throw .invalidRecipient(to, "a short code or alphanumeric sender ID can only send") }
+        return address
     }
 
-    /// `From` must be valid, and a number the account owns (any alphanumeric sender ID is allowed).
-    private func validateSender(_ from: String, accountSID: String) async throws(SandboxError) {
+    /// `From` must be valid, and a number the account owns (any alphanumeric sender ID is allowed;
+    /// whether a `whatsapp:` sender is registered is WhatsApp's answer, as the message leaves).
+    private func validateSender(_ from: String, accountSID: String) async throws(SandboxError) -> ChannelAddress {
         let address: ChannelAddress
         do { address = try ChannelAddress(from) } catch {
             throw SandboxError(.badRequest, code: 21212, "The 'From' number \(from) is not a valid phone number, shortcode, or alphanumeric sender ID.")
         }
-        if case .alphanumericSenderID = address { return }
+        switch address {
+        case .alphanumericSenderID, .whatsApp: return address
+        default: break
+        }
         guard let owned = await phoneNumbers.owner(of: from), owned.accountSID == accountSID else {
             throw SandboxError(.badRequest, code: 21606, "The 'From' phone number provided (\(from)) is not a valid message-capable Twilio phone number for this destination.")
+        }
+        return address
+    }
+
+    /// A WhatsApp message goes from a WhatsApp sender to a WhatsApp address (21910).
+    private static func validatePair(to: ChannelAddress, from: ChannelAddress?) throws(SandboxError) {
+        guard let from else { return }
+        func isWhatsApp(_ address: ChannelAddress) -> Bool { if case .whatsApp = address { true } else { false } }
+        guard isWhatsApp(to) == isWhatsApp(from) else {
+            throw SandboxError(.badRequest, code: 21910, "Invalid From and To pair. From and To should be of the same channel.")
         }
     }
 

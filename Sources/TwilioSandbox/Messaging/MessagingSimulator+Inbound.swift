@@ -13,18 +13,33 @@ extension MessagingSimulator {
     static let maximumRedirects = 10
 
     /// A simulated handset sends `body` to the owned number `to`: the message is stored as
-    /// received, posted to the number's SmsUrl exactly as Twilio posts it, and each `<Message>` of
-    /// the TwiML reply is sent back (a `<Redirect>` is followed, up to ``maximumRedirects`` times).
+    /// received (a WhatsApp message opens the 24-hour window with `to`, on the sandbox clock),
+    /// posted to the number's SmsUrl exactly as Twilio posts it — with `whatsApp`'s extras for a
+    /// WhatsApp message — and each `<Message>` of the TwiML reply is sent back (a `<Redirect>` is
+    /// followed, up to ``maximumRedirects`` times).
     func receive(from handset: String, to: String, body: String, mediaURLs: [String] = [],
-                 profileName: String? = nil) async throws(SandboxError) -> InboundResult {
-        do { _ = try ChannelAddress(handset) } catch {
+                 whatsApp: WhatsAppInboundDetails = WhatsAppInboundDetails()) async throws(SandboxError) -> InboundResult {
+        let sender: ChannelAddress
+        do { sender = try ChannelAddress(handset) } catch {
             throw .invalidParameter("From", handset, rule: "must be an E.164 number or channel address (\(error))")
         }
         guard let owned = await phoneNumbers.owner(of: to) else {
             throw SandboxError(.badRequest, code: 21606, "\(to) is not a number of this sandbox: provision it first")
         }
+        let whatsAppExtras: [(String, String)]
+        if case .whatsApp = sender {
+            whatsAppExtras = whatsApp.parameters(sender: handset, repliedTo: try await repliedMessage(whatsApp, handset: handset, to: to,
+                                                                                                    accountSID: owned.accountSID))
+            await rules.windows.personWrote(handset, to: to, at: rules.clock.now)
+        } else {
+            guard !whatsApp.hasWhatsAppOnlyFields else {
+                throw .invalidParameter("From", handset, rule: "must be a whatsapp: address to carry ButtonText, a location, a reply or Forwarded")
+            }
+            whatsAppExtras = []
+        }
         let now = Date()
-        let message = MessageRecord(accountSID: owned.accountSID, from: handset, to: to, body: body, status: .received,
+        let text = body.isEmpty ? whatsApp.buttonText ?? "" : body
+        let message = MessageRecord(accountSID: owned.accountSID, from: handset, to: to, body: text, status: .received,
                                     direction: .inbound, mediaURLs: mediaURLs, dateSent: now, now: now)
         await messages.save(message)
         await environment.eventStreams.inboundMessageReceived(Self.inboundParameters(message, profileName: profileName))
@@ -35,7 +50,7 @@ extension MessagingSimulator {
         }
         guard var url = settings.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
 
-        let parameters = Self.inboundParameters(message, profileName: profileName)
+        let parameters = Self.inboundParameters(message) + whatsAppExtras
         var method = settings.smsMethod
         var replies: [MessageRecord] = []
         var lastDelivery: WebhookDelivery?
@@ -72,8 +87,23 @@ extension MessagingSimulator {
         return message
     }
 
-    /// The parameters Twilio posts for an incoming message.
-    static func inboundParameters(_ message: MessageRecord, profileName: String?) -> [(String, String)] {
+    /// The message a WhatsApp message replies to: `OriginalRepliedMessageSid` (one of the
+    /// account's messages), or for a quick-reply tap the latest message `to` sent the handset.
+    private func repliedMessage(_ details: WhatsAppInboundDetails, handset: String, to: String,
+                                accountSID: String) async throws(SandboxError) -> (sid: String, sender: String)? {
+        if let sid = details.originalRepliedMessageSID {
+            guard let original = await messages.record(sid, accountSID: accountSID) else {
+                throw .invalidParameter("OriginalRepliedMessageSid", sid, rule: "is not a message of this account")
+            }
+            return (original.sid, original.from ?? to)
+        }
+        guard details.buttonText != nil else { return nil }
+        let tapped = await messages.newest { $0.accountSID == accountSID && $0.to == handset && $0.from == to && $0.direction != .inbound }
+        return tapped.map { ($0.sid, to) }
+    }
+
+    /// The parameters Twilio posts for every incoming message (a WhatsApp message adds its own).
+    static func inboundParameters(_ message: MessageRecord) -> [(String, String)] {
         var parameters: [(String, String)] = [
             ("ToCountry", "US"), ("ToState", ""), ("SmsMessageSid", message.sid), ("NumMedia", String(message.media.count)),
             ("ToCity", ""), ("FromZip", ""), ("SmsSid", message.sid), ("FromState", ""), ("SmsStatus", message.status.rawValue),
@@ -85,10 +115,15 @@ extension MessagingSimulator {
             parameters.append(("MediaContentType\(index)", MessageRecord.contentType(of: item.url)))
             parameters.append(("MediaUrl\(index)", item.url))
         }
-        if let from = message.from, from.hasPrefix("whatsapp:") {
-            parameters.append(("ProfileName", profileName ?? "Sandbox User"))
-            parameters.append(("WaId", String(from.dropFirst("whatsapp:+".count))))
-        }
         return parameters
+    }
+
+    /// Reopens the 24-hour windows of the WhatsApp messages a previous run received in the last
+    /// day (the sandbox clock starts again at the wall clock's time).
+    func reopenWindows() async {
+        let since = rules.clock.now.addingTimeInterval(-CustomerServiceWindows.length)
+        for message in await messages.records(where: { $0.direction == .inbound && $0.from?.hasPrefix("whatsapp:") == true && $0.dateCreated > since }) {
+            await rules.windows.personWrote(message.from ?? "", to: message.to, at: message.dateCreated)
+        }
     }
 }

@@ -9,12 +9,7 @@ extension MessagingSimulator {
             throw .notFound("/2010-04-01/Accounts/\(accountSID)/Messages/\(sid).json")
         }
         if try form.oneOf("Status", [MessageStatus.canceled]) != nil {
-            let now = Date()
-            let canceled = await messages.transition(sid) { message in
-                let action = message.handle(.cancelRequested, sender: nil, now: now)
-                return action.changesMessage ? action : nil
-            }
-            guard let canceled else {
+            guard let canceled = await apply(.cancelRequested, to: sid, sender: nil) else {
                 throw SandboxError(.badRequest, code: 30409, "This message cannot be canceled: its status is \(message.status.rawValue)")
             }
             return canceled.record
