@@ -42,7 +42,8 @@ extension MessagingSimulator {
         let message = MessageRecord(accountSID: owned.accountSID, from: handset, to: to, body: text, status: .received,
                                     direction: .inbound, mediaURLs: mediaURLs, dateSent: now, now: now)
         await messages.save(message)
-        await environment.eventStreams.inboundMessageReceived(Self.inboundParameters(message, profileName: profileName))
+        let parameters = Self.inboundParameters(message) + whatsAppExtras
+        await environment.eventStreams.inboundMessageReceived(parameters)
         var settings = await phoneNumbers.settings(of: owned, handledBy: \.smsApplicationSID)
         if let service = await messagingServices.service(holding: owned), !service.useInboundWebhookOnNumber {
             settings.smsURL = service.inboundRequestURL
@@ -50,7 +51,6 @@ extension MessagingSimulator {
         }
         guard var url = settings.smsURL else { return InboundResult(message: message, replies: [], webhook: nil) }
 
-        let parameters = Self.inboundParameters(message) + whatsAppExtras
         var method = settings.smsMethod
         var replies: [MessageRecord] = []
         var lastDelivery: WebhookDelivery?
