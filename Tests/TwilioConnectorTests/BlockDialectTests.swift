@@ -173,6 +173,7 @@ struct BlockDialectTests {
             expectTable(mms, ["messageId", "status", "numMedia"])
             #expect(mms.number("numMedia") == 1)
 
+            try await fixture.whatsAppUserWrites("+14155550142")
             let whatsapp = await run(fixture, "twilio_send_whatsapp", ["to": "+14155550142", "from": "+15005550006", "body": "Your table is ready"])
             expectTable(whatsapp, ["messageId", "status", "numMedia"])
             #expect(whatsapp.number("numMedia") == 0)

@@ -23,10 +23,28 @@ struct LifecycleTests {
     }
 
     @Test func anOutboundMessageIsQueuedSentAndDelivered() {
-        let run = run(.queued, [.statusStepElapsed, .statusStepElapsed, .handsetAnswered(.delivered)])
+        let run = run(.queued, [.statusStepElapsed, .channelAnswered(refusal: nil), .handsetAnswered(.delivered)])
         #expect(run.statuses == [.sending, .sent, .delivered])
         #expect(run.actions == [.assignSender, .markSent, .recordOutcome(errorCode: nil, errorMessage: nil)])
         #expect(run.actions.map(\.postsStatusCallback) == [false, true, true])
+    }
+
+    @Test func theChannelCanRefuseAMessageAsItLeaves() {
+        let refused = run(.sending, [.channelAnswered(refusal: .outsideWindow), .handsetAnswered(.delivered)])
+        #expect(refused.statuses == [.failed, .failed])
+        #expect(refused.actions == [.recordOutcome(errorCode: 63016, errorMessage: ChannelRefusal.outsideWindow.message), .ignore])
+        #expect(refused.actions.map(\.postsStatusCallback) == [true, false])
+        #expect(run(.sending, [.statusStepElapsed]).actions == [.ignore])
+    }
+
+    @Test func onlyADeliveredMessageCanBeRead() {
+        let read = run(.delivered, [.readByRecipient, .readByRecipient])
+        #expect(read.statuses == [.read, .read])
+        #expect(read.actions == [.markRead, .ignore])
+        #expect(read.actions.map(\.postsStatusCallback) == [true, false])
+        for status in [MessageStatus.queued, .sending, .sent, .undelivered, .failed, .received] {
+            #expect(run(status, [.readByRecipient]).actions == [.ignore])
+        }
     }
 
     @Test func theHandsetDecidesHowAMessageEnds() {
@@ -69,7 +87,7 @@ struct LifecycleTests {
             #expect(run(status, [.statusStepElapsed, .sendTimeReached, .handsetAnswered(.delivered)]).actions == [.ignore, .ignore, .ignore])
         }
         #expect(MessageLifecycle(status: .sent).wait == .handsetAnswer)
-        #expect(MessageLifecycle(status: .sending).wait == .statusStep)
+        #expect(MessageLifecycle(status: .sending).wait == .channelAnswer)
     }
 
     // MARK: Calls

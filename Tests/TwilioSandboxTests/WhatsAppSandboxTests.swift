@@ -32,7 +32,7 @@ struct WhatsAppSandboxTests {
 
             let template = try await sandbox.client.messages.create(.init(
                 to: Self.handset, from: Self.sender, contentSid: try await sandbox.demoTemplate("order_shipped")))
-            #expect(try await sandbox.settled(template.sid).status == .sent)
+            #expect(try await sandbox.settled(template.sid).status == .delivered)
         }
     }
 
@@ -49,7 +49,7 @@ struct WhatsAppSandboxTests {
             let almostADay = try await sandbox.inspect(.post, "/sandbox/clock", form: [("Advance", "23h59m")])
             #expect(almostADay.json["offset_seconds"] as? Int == 86_340)
             let stillOpen = try await sandbox.client.messages.create(.init(to: Self.handset, from: Self.sender, body: "Still here"))
-            #expect(try await sandbox.settled(stillOpen.sid).status == .sent)
+            #expect(try await sandbox.settled(stillOpen.sid).status == .delivered)
 
             #expect(try await sandbox.inspect(.post, "/sandbox/clock", form: [("Advance", "2m")]).status == 200)
             let late = try await sandbox.client.messages.create(.init(to: Self.handset, from: Self.sender, body: "Anything else?"))
@@ -57,7 +57,7 @@ struct WhatsAppSandboxTests {
 
             try await sandbox.handsetWrites(Self.handset, to: "+15005550006", [("Body", "Back again")])
             let reopened = try await sandbox.client.messages.create(.init(to: Self.handset, from: Self.sender, body: "Welcome back"))
-            #expect(try await sandbox.settled(reopened.sid).status == .sent, "a bare To on the handset's side is the same sender")
+            #expect(try await sandbox.settled(reopened.sid).status == .delivered, "a bare To on the handset's side is the same sender")
         }
     }
 
@@ -91,7 +91,7 @@ struct WhatsAppSandboxTests {
             #expect(try await sandbox.inspect(.post, "/sandbox/whatsapp/senders", form: [("PhoneNumber", "+14155550999")]).status == 201)
             let registered = try await sandbox.client.messages.create(.init(
                 to: Self.handset, from: stranger, contentSid: try await sandbox.demoTemplate("order_shipped")))
-            #expect(try await sandbox.settled(registered.sid).status == .sent)
+            #expect(try await sandbox.settled(registered.sid).status == .delivered)
             #expect(try await sandbox.request(.delete, "/sandbox/whatsapp/senders/whatsapp:+14155550999").status == 204)
             #expect(try await sandbox.request(.delete, "/sandbox/whatsapp/senders/whatsapp:+14155550999").status == 404)
             #expect(try await sandbox.inspect(.post, "/sandbox/whatsapp/senders", form: [("PhoneNumber", "ACME")]).status == 400)
@@ -116,14 +116,14 @@ struct WhatsAppSandboxTests {
             _ = try await sandbox.inspect(.post, "/sandbox/content/\(sid)/approval", form: [("Status", "rejected")])
             #expect(try await send().errorCode == 63040)
             _ = try await sandbox.inspect(.post, "/sandbox/content/\(sid)/approval", form: [("Status", "approved")])
-            #expect(try await send().status == .sent)
+            #expect(try await send().status == .delivered)
             _ = try await sandbox.inspect(.post, "/sandbox/content/\(sid)/approval", form: [("Status", "paused")])
             #expect(try await send().errorCode == 63041)
             _ = try await sandbox.inspect(.post, "/sandbox/content/\(sid)/approval", form: [("Status", "disabled")])
             try await sandbox.handsetWrites(Self.handset, to: Self.sender)
             #expect(try await send().errorCode == 63042, "a disabled template fails even inside the window")
             _ = try await sandbox.inspect(.post, "/sandbox/content/\(sid)/approval", form: [("Status", "pending")])
-            #expect(try await send().status == .sent, "inside the window, an unapproved template goes as a session message")
+            #expect(try await send().status == .delivered, "inside the window, an unapproved template goes as a session message")
         }
     }
 

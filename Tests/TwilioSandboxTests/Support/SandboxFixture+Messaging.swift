@@ -10,11 +10,12 @@ extension SandboxFixture {
         return try #require(templates.first { $0.friendlyName == name }?.sid, "no demo template \(name)")
     }
 
-    /// Message `sid` once it has left `queued`, `accepted` and `sending` (or after ~10 s).
+    /// Message `sid` once it has reached a final status — `delivered` when the channel and the
+    /// handset took it, `failed` with the refusal's code otherwise (or after ~10 s).
     func settled(_ sid: String?) async throws -> Message {
         let sid = try #require(sid)
         return try await eventually({ try await client.messages.fetch(sid) }) {
-            !([.queued, .accepted, .sending] as [MessageStatus]).contains($0.status ?? .queued)
+            MessageLifecycle(status: $0.status ?? .queued).isFinal
         }
     }
 

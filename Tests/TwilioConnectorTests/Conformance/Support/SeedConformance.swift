@@ -75,8 +75,14 @@ struct SeedConformance {
         return input
     }
 
-    /// Runs the action with `input`, by the example's `type` when the seed gives one.
+    /// Runs the action with `input`, by the example's `type` when the seed gives one. A WhatsApp
+    /// send's recipient writes first, as a customer does before a business answers: WhatsApp takes
+    /// free-form text only within 24 hours of the customer's last message (63016 otherwise).
     func run(_ input: [String: JSONValue]) async -> [String: JSONValue] {
+        if action.name.lowercased().contains("whatsapp"), let to = (input["To"] ?? input["to"])?.scalarText,
+           case let number = to.replacingOccurrences(of: "whatsapp:", with: ""), number.hasPrefix("+") {
+            try? await fixture.whatsAppUserWrites(number)
+        }
         let name = entry.example?.objectFields?["type"]?.scalarText ?? action.name
         return await fixture.run(name, .object(input))
     }
