@@ -10,6 +10,9 @@ struct ContentSandboxTests {
             let templates = try await sandbox.client.content.list(pageSize: 1).collect()
             #expect(templates.compactMap(\.friendlyName) == ["order_shipped", "product_photo", "appointment_reminder", "order_card"])
             #expect(templates.allSatisfy { $0.sid?.hasPrefix("HX") == true && $0.language == "en" })
+            #expect(templates.compactMap(\.sid) == ["HX824810c0104a22cb58936edef859e1dd", "HXbbf202cb7c517006cab4b860a2b29d96",
+                                                    "HX27863d63e7103ed72239ed5f39aadeea", "HXdb2e780193b97c4e9d9f4bd4d8b2810d"],
+                    "the default account's demo SIDs never change: the README names them")
 
             let reminder = try await sandbox.client.content.fetch(templates[2].sid ?? "")
             #expect(reminder == templates[2])

@@ -2,7 +2,8 @@ import Foundation
 
 /// The templates every sandbox starts with, in its main account: a text with variables, a media
 /// message, a quick reply (with a text fallback) and a WhatsApp card, all approved for WhatsApp
-/// (category `UTILITY`), so they reach people outside the 24-hour window.
+/// (category `UTILITY`), so they reach people outside the 24-hour window. Their SIDs derive from the
+/// account and the name, so a README or a workflow can name them.
 enum DemoContent {
     /// The demo templates of `accountSID`, created a minute apart before `now`, oldest first.
     static func make(accountSID: String, now: Date) -> [ContentRecord] {
@@ -31,7 +32,7 @@ enum DemoContent {
              ]]),
         ]
         return templates.enumerated().map { offset, template in
-            var record = ContentRecord(sid: SID.make("HX"), accountSID: accountSID, friendlyName: template.0, language: "en",
+            var record = ContentRecord(sid: SID.derived("HX", from: accountSID + "/" + template.0), accountSID: accountSID, friendlyName: template.0, language: "en",
                                        variables: template.1, types: template.2,
                                        dateCreated: now.addingTimeInterval(Double(offset - templates.count) * 60))
             record.whatsAppApproval = WhatsAppApproval(submitting: record, name: template.0, category: "UTILITY", status: .approved)

@@ -5,6 +5,11 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A generator whose sequence `seed` decides.
     init(seed: UInt64) { state = seed }
 
+    /// A generator whose sequence `text` decides (through its FNV-1a hash).
+    init(seed text: String) {
+        self.init(seed: text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 })
+    }
+
     /// The next number of the sequence.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
