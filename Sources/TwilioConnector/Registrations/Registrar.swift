@@ -133,7 +133,10 @@ public struct Registrar: Sendable {
         let previous = slot.settings(registration.previous)
         let current: OwnedSettings
         do { current = try await slot.read(client) } catch {
-            guard force, error.httpStatus == 404 else { throw .twilio("Reading \(registration.field) of \(registration.resourceSid)", error) }
+            guard force, error.httpStatus == 404 else {
+                let gone = error.httpStatus == 404 ? " (the resource is gone from this account: --force, ?force=true, removes the registration)" : ""
+                throw .twilio("Reading \(registration.field) of \(registration.resourceSid)\(gone)", error)
+            }
             return  // The resource is gone: there is nothing to put back.
         }
         let differences = slot.settings(registration.applied).differences(from: current)

@@ -10,8 +10,8 @@ extension Connector {
         do {
             let transcript = try await client.intelligence.fetchTranscript(sid)
             guard transcript.status == .completed else { return .success(nil) }
-            let sentences = includeSentences ? try await client.intelligence.listSentences(sid, TranscriptSentenceListOptions()).collect() : nil
-            return .success(IntelligenceTriggers.event(transcript, sentences: sentences, receivedAt: receivedAt))
+            return .success(try await Self.event(of: transcript, sid: sid, includeSentences: includeSentences,
+                                                 using: client, receivedAt: receivedAt))
         } catch {
             return .failure(.twilio(error))
         }
@@ -30,13 +30,21 @@ extension Connector {
         do {
             var events: [NewTriggerEvent] = []
             for transcript in try await client.intelligence.listTranscripts(filter, limit: limit).collect() {
-                guard let sid = transcript.sid else { continue }
-                let sentences = includeSentences ? try await client.intelligence.listSentences(sid, TranscriptSentenceListOptions()).collect() : nil
-                if let event = IntelligenceTriggers.event(transcript, sentences: sentences, receivedAt: receivedAt) { events.append(event) }
+                guard let sid = transcript.sid,
+                      let event = try await Self.event(of: transcript, sid: sid, includeSentences: includeSentences,
+                                                       using: client, receivedAt: receivedAt) else { continue }
+                events.append(event)
             }
             return .success(events)
         } catch {
             return .failure(.twilio(error))
         }
+    }
+
+    /// The `newTranscript` event of `transcript` (`sid`), its sentences read when `includeSentences`.
+    private static func event(of transcript: Transcript, sid: String, includeSentences: Bool, using client: TwilioClient,
+                              receivedAt: Date) async throws(TwilioError) -> NewTriggerEvent? {
+        let sentences = includeSentences ? try await client.intelligence.listSentences(sid, TranscriptSentenceListOptions()).collect() : nil
+        return IntelligenceTriggers.event(transcript, sentences: sentences, receivedAt: receivedAt)
     }
 }
