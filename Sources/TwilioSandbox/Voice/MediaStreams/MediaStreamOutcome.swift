@@ -6,15 +6,18 @@ struct MediaStreamOutcome: Sendable, Equatable {
     var marks: [String]
     /// The messages exchanged, in order (`connected`, `start`, `media`, `mark`, `clear`, `stop`, …).
     var events: [String]
+    /// Why the stream ended; `nil` when it never started.
+    var end: MediaStreamEnd?
 
-    /// An outcome of `audio`, `marks` and `events`.
-    init(audio: [UInt8] = [], marks: [String] = [], events: [String] = []) {
+    /// An outcome of `audio`, `marks` and `events`, ended for `end`.
+    init(audio: [UInt8] = [], marks: [String] = [], events: [String] = [], end: MediaStreamEnd? = nil) {
         self.audio = audio
         self.marks = marks
         self.events = events
+        self.end = end
     }
 
-    /// Nothing was exchanged.
+    /// Nothing was exchanged: the stream never started.
     static let empty = MediaStreamOutcome()
 
     /// Seconds of audio received (8000 µ-law bytes a second).
