@@ -39,7 +39,8 @@ struct MediaStreamCallTests {
             let ended = try await sandbox.inspect(.post, "/sandbox/calls/\(sid)/digits", form: [("Digits", "1")])
             #expect(ended.status == 400)
             #expect(ended.json["code"] as? Int == 21220)
-            let log = try await sandbox.callEvents(sid)
+            // `stop` reaches the app before the sandbox logs the stream's end.
+            let log = try await sandbox.eventually({ try await sandbox.callEvents(sid) }) { streamEvent("stream-stopped", in: $0) != nil }
             #expect(streamEvent("stream-stopped", in: log)?["digits_sent"] as? String == "7*0#")
             #expect(log.first { $0["type"] as? String == "keys-pressed" }?["delivery"] as? String == "stream")
         }

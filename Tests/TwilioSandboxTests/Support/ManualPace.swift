@@ -11,11 +11,16 @@ final class ManualPace: Sendable {
 
     private let state = Mutex(State())
 
-    /// The pace to give the bridge.
+    /// The pace to give the bridge. A stream that starts listening after ``advance(to:)`` is
+    /// told the frames already due, so the test need not know when the bridge subscribes.
     var pace: MediaStreamPace {
         MediaStreamPace { [self] in
             let (frames, continuation) = AsyncStream.makeStream(of: Int.self)
-            state.withLock { $0.streams.append(continuation) }
+            let due = state.withLock { state in
+                state.streams.append(continuation)
+                return state.due
+            }
+            if due > 0 { continuation.yield(due) }
             return frames
         }
     }
