@@ -5,7 +5,8 @@ import NIOCore
 import TwilioConnector
 
 /// The connector's HTTP application: actions, triggers (Twilio's webhooks in; polls, streams and
-/// pushes out), `/healthz`. Shared by `twilio-connector serve` and the tests.
+/// pushes out), real-time workflows (`/streams/…`, WebSockets), `/healthz`. Shared by
+/// `twilio-connector serve` and the tests.
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
     inFlight: InFlightRequests = InFlightRequests(), onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -15,9 +16,8 @@ public func buildApplication(
     var application = Application(
         router: buildRouter(configuration: configuration, dependencies: dependencies, logger: logger, inFlight: inFlight,
                             wakeDeliveries: delivery.wake),
-        server: .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestReadTimeoutHandler(timeout: TimeAmount(limits.readTimeout))],
-            idleTimeout: TimeAmount(limits.idleTimeout))),
+        server: .connector(limits: limits, admission: StreamAdmission(voice: dependencies.voice, verifier: WebhookVerifier(security: configuration.webhooks),
+                                                                      logger: logger)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twilio-connector",
                              availableConnectionsDelegate: .maximum(limits.maximumConnections, logger: logger)),
         onServerRunning: onServerRunning,
@@ -44,6 +44,8 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     WebhooksController(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
                        maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("webhooks/twilio"))
+    StreamsController(admission: StreamAdmission(voice: dependencies.voice, verifier: WebhookVerifier(security: configuration.webhooks), logger: logger))
+        .addRoutes(to: router.group("streams"))
     TriggersController(reader: TriggerEventReader(store: dependencies.store), heartbeat: .seconds(15))
         .addRoutes(to: router.group("triggers"))
     SubscriptionsController(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes,

@@ -1,4 +1,5 @@
 import ConnectorStore
+import ConnectorVoice
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -63,7 +64,7 @@ struct WebhooksController {
                 "event": "\(stored.event.id)", "duplicate": "\(stored.isDuplicate)",
             ])
         }
-        return try answer(receipt.answer)
+        return try await answer(receipt.answer, call: parameters, url: url)
     }
 
     /// The receipt's event; a transcript's is read from Twilio, which only says which one completed.
@@ -80,15 +81,18 @@ struct WebhooksController {
         }
     }
 
-    private func answer(_ answer: WebhookAnswer) throws -> Response {
+    /// The answer to Twilio's request to `url` with `call`'s parameters.
+    private func answer(_ answer: WebhookAnswer, call: WebhookParameters, url: String) async throws -> Response {
         switch answer {
         case .empty:
             return Response(status: .ok)
         case .messagingTwiML(let xml):
             return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
         case .stream(let workflow):
-            return Response(status: .ok, headers: [.contentType: "application/xml"],
-                            body: .init(byteBuffer: ByteBuffer(string: dependencies.streamAnswer(workflow))))
+            let base = url.range(of: "/webhooks/twilio/").map { String(url[..<$0.lowerBound]) } ?? url
+            let twiml = await dependencies.voice?.answerInboundCall(workflow: workflow, call: call, base: base)
+                ?? RealtimeCalls.unavailableAnswer
+            return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: twiml)))
         }
     }
 }
