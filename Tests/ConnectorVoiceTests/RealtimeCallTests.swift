@@ -14,14 +14,16 @@ struct RealtimeCallTests {
     static let sender = "+15005550006"
     static let handset = "+14155550123"
 
-    /// A second of a chirp (300 Hz to 3 kHz) as a WAV file: a signal whose echo is unmistakable.
+    /// A second of a chirp (300 Hz to 3 kHz), a signal whose echo is unmistakable, then half a
+    /// second of silence — the caller stays on the line while the reply's tail comes back, so the
+    /// hang-up does not cut it — as a WAV file; the chirp's samples.
     static func chirpFile() throws -> (path: String, samples: [Int16]) {
         let samples = (0..<8000).map { index -> Int16 in
             let time = Double(index) / 8000
             return Int16((sin(2 * .pi * (300 * time + 1350 * time * time)) * 9000).rounded())
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chirp-\(UUID().uuidString).wav").path
-        try Data(WAVFile.bytes(of: samples)).write(to: URL(fileURLWithPath: path))
+        try Data(WAVFile.bytes(of: samples + [Int16](repeating: 0, count: 4000))).write(to: URL(fileURLWithPath: path))
         return (path, samples)
     }
 
@@ -45,7 +47,7 @@ struct RealtimeCallTests {
                 Issue.record("no workflow result: \(result)")
                 return
             }
-            #expect(abs(echoed - 1) < 0.05, "the workflow heard the whole second: \(echoed)")
+            #expect(abs(echoed - 1.5) < 0.05, "the workflow heard the whole call, the chirp and the silence: \(echoed)")
             try await Self.expectCallerHeard(chirp.samples, call: sid, fixture)
         }
     }

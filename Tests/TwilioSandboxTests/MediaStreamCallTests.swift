@@ -69,7 +69,8 @@ struct MediaStreamCallTests {
             let app = try await MediaStreamApp.start { _, _ in .keepListening }
             defer { Task { await app.stop() } }
             let sid = try await sandbox.call(twiml: connectStream(app.url, after: "<Say>never said</Say>"))
-            _ = try await sandbox.completed(sid)
+            let call = try await sandbox.completed(sid)
+            #expect(call.durationSeconds == 1, "the second the stream lasted, though the app sent nothing back")
             _ = try await Self.stopped(app)
             let log = try await sandbox.callEvents(sid)
             #expect(streamEvent("stream-stopped", in: log)?["reason"] as? String == "audio-ended")

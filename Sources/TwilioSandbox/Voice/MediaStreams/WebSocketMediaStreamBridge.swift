@@ -72,7 +72,8 @@ struct WebSocketMediaStreamBridge: MediaStreamBridge {
         case .success(let finished):
             await reporter.stopped(finished)
             let report = finished.conversation.report
-            return MediaStreamOutcome(audio: report.audio, marks: report.marks, events: report.events, end: finished.end)
+            return MediaStreamOutcome(audio: report.audio, marks: report.marks, events: report.events, end: finished.end,
+                                      framesSent: report.mediaFramesSent)
         case .failure(let error):
             await reporter.failed(Self.failure(error))
             return .empty

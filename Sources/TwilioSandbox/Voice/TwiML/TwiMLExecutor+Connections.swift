@@ -119,7 +119,7 @@ extension TwiMLExecutor {
     }
 
     /// `<Connect>`: each `<Stream>` runs on the simulator's ``MediaStreamBridge`` until it ends; the
-    /// audio it got back counts as call time. A stream that ended with the call (the caller hung
+    /// time it lasted (the caller's frames sent) counts as call time. A stream that ended with the call (the caller hung
     /// up when their audio was over, or the time limit) ends the TwiML; otherwise `action`, or the
     /// next verb without one.
     func connect(_ connect: TwiML.Connect, in document: Document) async throws -> Step? {
@@ -129,7 +129,7 @@ extension TwiMLExecutor {
                 guard let call = await voice.call(callSID) else { return .end(.ended) }
                 let outcome = await simulator.mediaStreams.run(stream, call: call)
                 try Task.checkCancellation()
-                await account(outcome.audioSeconds)
+                await account(outcome.callSeconds)
                 await voice.appendReceivedAudio(outcome.audio, to: callSID)
                 await log("stream-ended", [
                     ("url", .string(stream.url)), ("reason", .optional(outcome.end?.rawValue)),
