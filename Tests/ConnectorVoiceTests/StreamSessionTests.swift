@@ -267,8 +267,10 @@ struct StreamSessionTests {
         twilio.stop()
         let started = ContinuousClock.now
         let result = await report.value
-        #expect(ContinuousClock.now - started < .seconds(10))
-        #expect(result.result?["error"] != nil)
+        // Cancelled after the 2 s grace, not 60 s later when it would have returned (the bound is
+        // loose: a loaded machine takes longer to get there).
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(result.result?["error"]?.scalarText?.hasPrefix("the workflow was cancelled") == true, "\(String(describing: result.result))")
     }
 
     @Test func callControlGoesThroughTheSeam() async throws {
