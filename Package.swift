@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "TwilioConnector", targets: ["TwilioConnector"]),
         .library(name: "ConnectorStore", targets: ["ConnectorStore"]),
         .library(name: "ConnectorMCP", targets: ["ConnectorMCP"]),
+        .library(name: "ConnectorVoice", targets: ["ConnectorVoice"]),
         .executable(name: "twilio-connector", targets: ["TwilioConnectorCLI"]),
     ],
     dependencies: [
@@ -83,12 +84,28 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ConnectorVoice",
+            dependencies: [
+                "TwilioKit",
+                "TwilioConnector",
+                "ConnectorStore",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
             name: "ConnectorServer",
             dependencies: [
                 "TwilioKit",
                 "TwilioConnector",
                 "ConnectorStore",
                 "ConnectorMCP",
+                "ConnectorVoice",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -110,6 +127,7 @@ let package = Package(
                 "ConnectorStore",
                 "TwilioSandbox",
                 "ConnectorMCP",
+                "ConnectorVoice",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -130,7 +148,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConnectorTests",
-            dependencies: ["TwilioKit", "TwilioConnector", "TwilioSandbox", "ConnectorStore"],
+            dependencies: [
+                "TwilioKit", "TwilioConnector", "TwilioSandbox", "ConnectorStore", "ConnectorVoice", "ConnectorServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Resources/seeds")]
         ),
         .testTarget(
@@ -138,6 +159,16 @@ let package = Package(
             dependencies: [
                 "ConnectorMCP", "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
                 .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .testTarget(
+            name: "ConnectorVoiceTests",
+            dependencies: [
+                "ConnectorVoice", "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

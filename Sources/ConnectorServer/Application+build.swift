@@ -5,8 +5,8 @@ import NIOCore
 import TwilioConnector
 
 /// The connector's HTTP application: actions, triggers (Twilio's webhooks and Event Streams in;
-/// polls, streams and pushes out; registrations on numbers and Event Streams), `/healthz`.
-/// Shared by `twilio-connector serve` and the tests.
+/// polls, streams and pushes out; registrations on numbers and Event Streams), real-time
+/// workflows (`/streams/…`, WebSockets), `/healthz`. Shared by `twilio-connector serve` and the tests.
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger = Logger(label: "ConnectorServer"),
     inFlight: InFlightRequests = InFlightRequests(), onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
@@ -16,9 +16,8 @@ public func buildApplication(
     var application = Application(
         router: buildRouter(configuration: configuration, dependencies: dependencies, logger: logger, inFlight: inFlight,
                             wakeDeliveries: delivery.wake),
-        server: .http1(configuration: HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestReadTimeoutHandler(timeout: TimeAmount(limits.readTimeout))],
-            idleTimeout: TimeAmount(limits.idleTimeout))),
+        server: .connector(limits: limits, admission: StreamAdmission(voice: dependencies.voice, verifier: WebhookVerifier(security: configuration.webhooks),
+                                                                      logger: logger)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twilio-connector",
                              availableConnectionsDelegate: .maximum(limits.maximumConnections, logger: logger)),
         onServerRunning: onServerRunning,
@@ -45,11 +44,13 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     ComponentsController(connector: dependencies.connector).addRoutes(to: router.group("components"))
     ActionsController(connector: dependencies.connector, maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("actions"))
-    let intake = WebhookIntake(dependencies: dependencies, verifier: WebhookVerifier(security: configuration.webhooks),
-                               maximumBodyBytes: configuration.maximumBodyBytes)
+    let verifier = WebhookVerifier(security: configuration.webhooks)
+    let intake = WebhookIntake(dependencies: dependencies, verifier: verifier, maximumBodyBytes: configuration.maximumBodyBytes)
     let twilio = router.group("webhooks/twilio")
     EventStreamsController(intake: intake).addRoutes(to: twilio)
     WebhooksController(intake: intake).addRoutes(to: twilio)
+    StreamsController(admission: StreamAdmission(voice: dependencies.voice, verifier: verifier, logger: logger))
+        .addRoutes(to: router.group("streams"))
     RegistrationsController(registrar: dependencies.connector.registrar(store: dependencies.store, now: dependencies.now),
                             maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("registrations"))

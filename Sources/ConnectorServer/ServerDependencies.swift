@@ -1,4 +1,5 @@
 import ConnectorStore
+import ConnectorVoice
 import Foundation
 import Prometheus
 import TwilioConnector
@@ -11,19 +12,18 @@ public struct ServerDependencies: Sendable {
     public var store: any ConnectorStore
     /// The current time (tests pass a manual clock).
     public var now: @Sendable () -> Date
-    /// The voice TwiML answering an inbound call for a real-time workflow.
-    public var streamAnswer: @Sendable (_ workflow: String) -> String
+    /// The real-time workflows: inbound calls' TwiML and the media streams at `/streams/…`.
+    public var voice: RealtimeCalls?
     /// Where the process's metrics are collected (bootstrapped into swift-metrics), for `/metrics`.
     public var metrics: PrometheusCollectorRegistry
 
     /// Creates dependencies.
     public init(connector: Connector, store: any ConnectorStore, now: @escaping @Sendable () -> Date = Date.init,
-                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                streamAnswer: @escaping @Sendable (_ workflow: String) -> String = { _ in "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>" }) {
+                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), voice: RealtimeCalls? = nil) {
         self.connector = connector
         self.store = store
         self.now = now
-        self.streamAnswer = streamAnswer
+        self.voice = voice
         self.metrics = metrics
     }
 }

@@ -18,17 +18,21 @@ public struct Connector: Sendable {
     let fileAccess: FileAccess
     /// Durable bulk jobs on the default connection, when the connector has a store.
     public let jobs: BulkJobs?
+    /// Runs the real-time workflows of calls (makeCall's `subWorkflow`), if this connector has them.
+    let realtime: (any RealtimeCallService)?
 
     /// Creates a connector using `configuration` unless a call names its own connection. When
     /// `webhookBaseURL` gives a URL, messages sent report their status to the `messageStatus`
     /// trigger there (unless a call sets `TrackStatus` to false or names its own `StatusCallback`).
     /// `fileAccess` says where actions may write files (a recording's `SaveTo`). With a
-    /// `jobStore`, bulk sends on the default connection are durable jobs in it.
+    /// `jobStore`, bulk sends on the default connection are durable jobs in it. `realtime` runs
+    /// makeCall's real-time workflows (`subWorkflow`); without it such calls are refused.
     public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
                 webhookBaseURL: @escaping @Sendable () -> String? = { nil }, fileAccess: FileAccess = .anywhere,
                 jobStore: (any ConnectorStore)? = nil, jobSettings: BulkJobSettings = BulkJobSettings(),
-                instance: String = BulkJobs.defaultInstance) {
+                instance: String = BulkJobs.defaultInstance, realtime: (any RealtimeCallService)? = nil) {
         defaultConfiguration = configuration
+        self.realtime = realtime
         self.transport = transport
         self.webhookBaseURL = webhookBaseURL
         self.fileAccess = fileAccess
@@ -127,7 +131,8 @@ public struct Connector: Sendable {
         case .failure(let failure): return ActionEnvelope.failure(failure, in: action.dialect)
         }
         if let logger { client = client.withLogger(logger) }
-        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress, jobs: jobs)
+        let context = ActionContext(client: client, webhookBaseURL: webhookBaseURL(), fileAccess: fileAccess, progress: progress, jobs: jobs,
+                                    realtime: realtime)
         do {
             return ActionEnvelope.success(try await action.perform(input, context))
         } catch .invalidInput(let issues) {

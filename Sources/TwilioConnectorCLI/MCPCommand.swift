@@ -2,9 +2,9 @@ import ArgumentParser
 import ConnectorMCP
 import ConnectorServer
 import ConnectorStore
+import ConnectorVoice
 import Foundation
 import Logging
-import ServiceLifecycle
 import TwilioConnector
 import TwilioKit
 import TwilioSandbox
@@ -26,6 +26,7 @@ struct MCPCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup var workflows: WorkflowOptions
 
     func run() async throws {
         logging.bootstrap(secrets: connection.environmentSecrets + store.secrets)
@@ -33,47 +34,41 @@ struct MCPCommand: AsyncParsableCommand {
         let store = try await store.open()
         let (configuration, sandbox) = try await connection.resolve()
         let webhookBase = LocalURL()
-        let publicURL = ProcessInfo.processInfo.environment["TWILIO_CONNECTOR_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        let connector = Connector(configuration: configuration, webhookBaseURL: { publicURL ?? webhookBase.value },
-                                  fileAccess: .confined(to: toolOptions.filesDirectory))
+        let publicURL = PublicURL.resolve(nil)
+        let base: @Sendable () -> String? = { publicURL ?? webhookBase.value }
+        let voice = try workflows.realtimeCalls(configuration: configuration, fileAccess: .confined(to: toolOptions.filesDirectory), store: store,
+                                                publicURL: base, logger: logger)
+        let connector = Connector(configuration: configuration, webhookBaseURL: base, fileAccess: .confined(to: toolOptions.filesDirectory),
+                                  realtime: voice)
         let toolbox = ConnectorToolbox(connector: connector, store: store, selection: toolOptions.selection)
         try MCPToolOptions.check(toolOptions.selection, against: toolbox, option: "--tools")
 
-        var webhooks: (group: ServiceGroup, task: Task<Void, Never>)?
+        var routes: LoopbackConnectorServer?
         if let sandbox {
-            webhooks = await receiveWebhooks(of: sandbox, connector: connector, store: store, at: webhookBase, logger: logger)
+            routes = await receiveWebhooks(of: sandbox, dependencies: ServerDependencies(connector: connector, store: store, voice: voice),
+                                           at: webhookBase, logger: logger)
         }
         try await ConnectorMCPServer.serveStandardIO(toolbox, logger: logger)
-        if let webhooks {
-            await webhooks.group.triggerGracefulShutdown()
-            await webhooks.task.value
-        }
+        await routes?.stop()
         await sandbox?.stop()
     }
 
-    /// Closes the loop in sandbox mode: the connector's webhook routes on a free loopback port,
-    /// the sandbox's numbers pointed at them, so that a handset's text becomes a `new_sms` event.
-    /// Returns once the numbers are pointed (or the routes could not start).
-    private func receiveWebhooks(of sandbox: EmbeddedSandbox, connector: Connector, store: any ConnectorStore, at webhookBase: LocalURL,
-                                 logger: Logger) async -> (group: ServiceGroup, task: Task<Void, Never>) {
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
-        let application = buildApplication(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0,
-                                               webhooks: WebhookSecurity(authToken: sandbox.clientConfiguration.credentials.webhookSigningKey)),
-            dependencies: ServerDependencies(connector: connector, store: store), logger: logger
-        ) { channel in
-            let url = "http://127.0.0.1:\(channel.localAddress?.port ?? 0)"
-            webhookBase.value = url
-            await SandboxLoop.connect(sandbox, to: url, store: store, logger: logger)
-            logger.info("Sandbox webhooks go to \(url)/webhooks/twilio/…: handsets' texts become new_sms events")
-            readyContinuation.finish()
+    /// Closes the loop in sandbox mode: the connector's routes (webhooks and media streams) on a
+    /// free loopback port, the sandbox's numbers pointed at them, so that a handset's text becomes a
+    /// `new_sms` event and a handset's call reaches a real-time workflow. `nil` when the routes could not start.
+    private func receiveWebhooks(of sandbox: EmbeddedSandbox, dependencies: ServerDependencies, at webhookBase: LocalURL,
+                                 logger: Logger) async -> LoopbackConnectorServer? {
+        let security = WebhookSecurity(authToken: sandbox.clientConfiguration.credentials.webhookSigningKey)
+        do {
+            let routes = try await LoopbackConnectorServer.start(configuration: ServerConfiguration(webhooks: security), dependencies: dependencies,
+                                                                 logger: logger)
+            webhookBase.value = routes.url
+            await SandboxLoop.connect(sandbox, to: routes.url, store: dependencies.store, logger: logger)
+            logger.info("Sandbox webhooks go to \(routes.url)/webhooks/twilio/…: handsets' texts become new_sms events")
+            return routes
+        } catch {
+            logger.error("The webhook routes could not start: \(error)")
+            return nil
         }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        let task = Task {
-            do { try await group.run() } catch { logger.error("The webhook routes stopped: \(error)") }
-            readyContinuation.finish()
-        }
-        for await _ in ready {}
-        return (group, task)
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ConnectorServer
 import Foundation
+import Logging
 import TwilioConnector
 import TwilioKit
 
@@ -21,7 +23,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json (default: text on a terminal, json otherwise).")
     var output: OutputFormat?
 
+    @Option(name: .customLong("public-url"),
+            help: "With subWorkflow and Twilio credentials: the public URL at which Twilio reaches this command's --port (also TWILIO_CONNECTOR_PUBLIC_URL).")
+    var publicURL: String?
+
+    @Option(help: "With subWorkflow and Twilio credentials: the loopback port the connector's routes listen on, behind --public-url.")
+    var port = 8080
+
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var workflows: WorkflowOptions
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
@@ -40,11 +50,27 @@ struct RunCommand: AsyncParsableCommand {
         }
         let input = try readParameters()
         let (configuration, sandbox) = try await connection.resolve()
+        // A real-time call (subWorkflow) needs the connector's routes for Twilio's stream and callbacks.
+        var realtime: LoopbackRealtimeConnector?
+        if case .object(let fields) = input, case .string(let workflow)? = fields["subWorkflow"], !workflow.isEmpty {
+            var logger = Logger(label: "twilio-connector.run")
+            logger.logLevel = .warning
+            let publicURL = PublicURL.resolve(publicURL)
+            do {
+                realtime = try await workflows.loopbackConnector(configuration: configuration, sandbox: sandbox, publicURL: publicURL, port: port,
+                                                                 logger: logger)
+            } catch {
+                await sandbox?.stop()
+                throw error
+            }
+        }
+        let connector = realtime?.connector ?? Connector(configuration: configuration)
         let progressBar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
-        let result = await Connector(configuration: configuration).run(action, parameters: input) { progress in
+        let result = await connector.run(action, parameters: input) { progress in
             progressBar?.update(progress)
         }
         progressBar?.finish()
+        await realtime?.stop()
         await sandbox?.stop()
         let format = output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
         print(format == .json ? try JSONOutput.encode(result) : ResultText.render(result))

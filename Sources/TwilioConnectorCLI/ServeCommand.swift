@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectorServer
+import ConnectorVoice
 import Foundation
 import Hummingbird
 import Logging
@@ -35,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var limits: ServerLimitOptions
     @OptionGroup var logging: LoggingOptions
     @OptionGroup var mcp: MCPServeOptions
+    @OptionGroup var workflows: WorkflowOptions
 
     func run() async throws {
         var configuration = ServerConfiguration(host: host, port: port, apiTokens: security.resolvedTokens, limits: limits.serverLimits)
@@ -46,8 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
         let (twilio, sandbox) = try await connection.resolve()
         let store = try await self.store.open()
         let webhookBase = LocalURL()
-        let connector = Connector(configuration: twilio, webhookBaseURL: { webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) },
-                                  fileAccess: .confined(to: filesDirectory), jobStore: store, jobSettings: self.store.jobSettings)
+        let publicURL: @Sendable () -> String? = { [webhooks] in webhooks.resolvedPublicURL ?? (sandbox != nil ? webhookBase.value : nil) }
+        let voice = try workflows.realtimeCalls(configuration: twilio, fileAccess: .confined(to: filesDirectory), store: store,
+                                                publicURL: publicURL, logger: logger)
+        let connector = Connector(configuration: twilio, webhookBaseURL: publicURL, fileAccess: .confined(to: filesDirectory), jobStore: store,
+                                  jobSettings: self.store.jobSettings, realtime: voice)
         configuration.webhooks = webhooks.security(authToken: twilio.credentials.webhookSigningKey, publicURL: nil)
         if configuration.webhooks.authToken == nil, configuration.webhooks.sharedKeys.isEmpty {
             logger.warning("Webhooks will be refused: the connection uses an API key, so no Auth Token can check Twilio's signatures. Pass --webhook-auth-token.")
@@ -59,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let inFlight = InFlightRequests()
         let application = buildApplication(
-            configuration: configuration, dependencies: ServerDependencies(connector: connector, store: store, metrics: metrics), logger: logger,
+            configuration: configuration, dependencies: ServerDependencies(connector: connector, store: store, metrics: metrics, voice: voice), logger: logger,
             inFlight: inFlight
         ) { channel in
             let url = "http://\(host):\(channel.localAddress?.port ?? port)"
@@ -67,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
             var lines = ["twilio-connector serving on \(url)", "  store \(self.store.describedLocation), instance \(BulkJobs.defaultInstance)",
                          "  GET  \(url)/components/twilio", "  POST \(url)/actions/<action>",
                          "  GET  \(url)/triggers", "  POST \(url)/mcp  (MCP for agents, streamable HTTP)",
-                         "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)"]
+                         "  POST \(webhooks.resolvedPublicURL ?? url)/webhooks/twilio/<trigger>  (Twilio's webhooks)",
+                         "  GET  \(StreamURL.make(base: webhooks.resolvedPublicURL ?? url, workflow: "<workflow>"))  (Twilio's media streams: \(voice.workflowNames.joined(separator: ", ")))"]
             if let sandbox {
                 await SandboxLoop.connect(sandbox, to: url, store: store, logger: logger)
                 lines += [

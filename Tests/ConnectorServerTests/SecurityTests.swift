@@ -7,8 +7,8 @@ import Testing
 import TwilioConnector
 import TwilioKit
 
-/// Every route engines and agents use needs the API token; Twilio's routes and the health check
-/// do not. The routes are read from the router, so a route added later cannot be forgotten.
+/// Every route engines and agents use needs the API token; Twilio's routes (webhooks, media
+/// streams: their signature authenticates them) and the health check do not. The routes are read from the router, so a route added later cannot be forgotten.
 struct SecurityTests {
     static let token = "test-api-token-0123456789"
 
@@ -18,7 +18,7 @@ struct SecurityTests {
             #expect(routes.count > 10)
             try await Application(router: router).test(.router) { client in
                 for route in routes {
-                    let open = route.path.hasPrefix("/webhooks/twilio/") || route.path == "/healthz"
+                    let open = route.path.hasPrefix("/webhooks/twilio/") || route.path.hasPrefix("/streams/") || route.path == "/healthz"
                     try await client.execute(uri: route.path, method: route.method) { response in
                         if open {
                             #expect(response.status != .unauthorized, "\(route.method) \(route.path)")

@@ -9,65 +9,19 @@ import TwilioKit
 
 @Suite("Sandbox Media Streams over a real WebSocket, driven by TwilioKit")
 struct MediaStreamSandboxTests {
-    /// One second of the caller's speech-like audio, ten times faster than real time.
-    static let oneSecond = MediaStreamAudio(source: .speechLike, seconds: 1, speedUp: 10)
-    /// A minute of a tone, twice as fast as real time: far longer than the tests whose app ends
-    /// the stream once it has seen what it waits for, so they do not race the audio.
-    static let long = MediaStreamAudio(source: .tone(frequency: 440), seconds: 60, speedUp: 2)
-
-    /// Runs `body` with a sandbox whose calls stream `audio` into `<Connect><Stream>`.
-    private func withSandbox(_ audio: MediaStreamAudio = oneSecond, _ body: (SandboxFixture) async throws -> Void) async throws {
-        let server = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20), mediaStreamAudio: audio))
-        let sandbox = SandboxFixture(server: server, client: TwilioClient(configuration: server.clientConfiguration))
-        do {
-            try await body(sandbox)
-            await server.stop()
-        } catch {
-            await server.stop()
-            throw error
-        }
-    }
-
-    private func call(_ sandbox: SandboxFixture, twiml: String, to: String = "+14155559876", recordDual: Bool = false) async throws -> String {
-        let call = try await sandbox.client.calls.create(.init(to: to, from: "+15005550006", instructions: .twiml(twiml),
-                                                               record: recordDual ? true : nil, recordingChannels: recordDual ? .dual : nil))
-        return call.sid ?? ""
-    }
-
     /// Calls a handset whose call connects to `app`'s stream, waits for the call to complete, and
     /// returns it with every message the app received.
     private func streamedCall(_ sandbox: SandboxFixture, to app: MediaStreamApp,
                               recordDual: Bool = false) async throws -> (sid: String, received: [MediaStreamInboundMessage]) {
-        let sid = try await call(sandbox, twiml: connectStream(app.url), recordDual: recordDual)
-        _ = try await completed(sandbox, sid)
+        let sid = try await sandbox.call(twiml: connectStream(app.url), recordDual: recordDual)
+        _ = try await sandbox.completed(sid)
         return (sid, await app.log.messages)
-    }
-
-    private func completed(_ sandbox: SandboxFixture, _ sid: String) async throws -> Call {
-        try await sandbox.eventually({ try await sandbox.client.calls.fetch(sid) }) { $0.status == .completed }
-    }
-
-    /// The call's event log from `/sandbox/calls/{sid}/events`.
-    private func events(_ sandbox: SandboxFixture, _ sid: String) async throws -> [[String: Any]] {
-        try await sandbox.inspect(.get, "/sandbox/calls/\(sid)/events").json["events"] as? [[String: Any]] ?? []
-    }
-
-    private func streamEvent(_ name: String, in events: [[String: Any]]) -> [String: Any]? {
-        events.first { $0["type"] as? String == "stream" && $0["stream_event"] as? String == name }
-    }
-
-    private func errorCodes(in events: [[String: Any]]) -> [Int] {
-        events.filter { $0["type"] as? String == "error" }.compactMap { $0["code"] as? Int }
-    }
-
-    private func connectStream(_ url: String, attributes: String = "", connect: String = "", after: String = "") -> String {
-        "<Response><Connect\(connect)><Stream url=\"\(url)\"\(attributes)><Parameter name=\"customer\" value=\"42\"/></Stream></Connect>\(after)</Response>"
     }
 
     // MARK: The protocol
 
     @Test func streamsTheCallersAudioAndCollectsWhatTheAppSendsBack() async throws {
-        try await withSandbox { sandbox in
+        try await withStreamingSandbox { sandbox in
             let app = try await MediaStreamApp.start { message, side in
                 guard case .start = message else { return .keepListening }
                 for chunk in 0..<20 {  // a one-second greeting, in 50 ms chunks
@@ -76,8 +30,8 @@ struct MediaStreamSandboxTests {
                 return .keepListening
             }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url))
-            #expect(try await completed(sandbox, sid).status == .completed, "the call completes once the stream ends")
+            let sid = try await sandbox.call(twiml: connectStream(app.url))
+            #expect(try await sandbox.completed(sid).status == .completed, "the call completes once the stream ends")
             let received = try await app.waitFor { $0.last?.event == "stop" }
 
             guard case .connected(let connected)? = received.first else { Issue.record("first message: \(received.first?.event ?? "none")"); return }
@@ -109,7 +63,7 @@ struct MediaStreamSandboxTests {
 
             let sent = await app.log.sentAudio
             #expect(sent.count == 8000)
-            let log = try await events(sandbox, sid)
+            let log = try await sandbox.callEvents(sid)
             let stopped = try #require(streamEvent("stream-stopped", in: log))
             #expect(stopped["reason"] as? String == "audio-ended")
             #expect(stopped["media_frames_sent"] as? Int == 50)
@@ -124,7 +78,7 @@ struct MediaStreamSandboxTests {
     }
 
     @Test func theAppsAudioIsInTheCallsRecordingAndTheInspectionAPI() async throws {
-        try await withSandbox { sandbox in
+        try await withStreamingSandbox { sandbox in
             let app = try await MediaStreamApp.start { message, side in
                 guard case .start = message else { return .keepListening }
                 try await side.media((0..<4000).map { UInt8(truncatingIfNeeded: $0 * 13) })  // half a second
@@ -157,83 +111,14 @@ struct MediaStreamSandboxTests {
         return stride(from: number - 1, to: samples.count, by: channels).map { samples[$0] }
     }
 
-    @Test func marksComeBackOnceTheAudioBeforeThemHasPlayed() async throws {
-        try await withSandbox(Self.long) { sandbox in
-            let app = try await MediaStreamApp.start { message, side in
-                switch message {
-                case .start:
-                    try await side.media(Array(repeating: 0x7F, count: 800))  // 100 ms: 5 frames
-                    try await side.mark("first")
-                    try await side.media(Array(repeating: 0x7E, count: 1600))  // 200 ms: 10 frames
-                    try await side.mark("second")
-                    try await side.mark("third")
-                case .mark(let mark) where mark.mark.name == "third":
-                    return .close
-                default:
-                    break
-                }
-                return .keepListening
-            }
-            defer { Task { await app.stop() } }
-            let (sid, received) = try await streamedCall(sandbox, to: app)
-
-            let marks = received.enumerated().compactMap { index, message -> (name: String, index: Int)? in
-                if case .mark(let mark) = message { (mark.mark.name, index) } else { nil }
-            }
-            #expect(marks.map(\.name) == ["first", "second", "third"])
-            func mediaFrames(_ range: Range<Int>) -> Int { received[range].filter { $0.event == "media" }.count }
-            if marks.count == 3 {
-                #expect(mediaFrames(0..<marks[0].index) >= 5, "100 ms of audio plays before the first mark")
-                #expect(mediaFrames(marks[0].index..<marks[1].index) >= 10, "then 200 ms before the second")
-                #expect(marks[2].index == marks[1].index + 1, "a mark with no audio before it comes back at once")
-            }
-            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
-            #expect(stopped["marks"] as? [String] == ["first", "second", "third"])
-            #expect(stopped["audio_played_bytes"] as? Int == 2400)
-        }
-    }
-
-    @Test func clearDropsQueuedAudioAndReturnsPendingMarks() async throws {
-        try await withSandbox(Self.long) { sandbox in
-            let app = try await MediaStreamApp.start { message, side in
-                switch message {
-                case .start:
-                    try await side.media(Array(repeating: 0x7F, count: 80_000))  // ten seconds of reply
-                    try await side.mark("reply-done")
-                case .media(let media) where media.media.chunk == "10":
-                    try await side.clear()  // the caller barged in
-                case .mark(let mark) where mark.mark.name == "reply-done":
-                    try await side.mark("nothing-queued")
-                case .mark(let mark) where mark.mark.name == "nothing-queued":
-                    return .close
-                default:
-                    break
-                }
-                return .keepListening
-            }
-            defer { Task { await app.stop() } }
-            let (sid, received) = try await streamedCall(sandbox, to: app)
-            let marks = received.compactMap { message -> String? in if case .mark(let mark) = message { mark.mark.name } else { nil } }
-            #expect(marks == ["reply-done", "nothing-queued"], "the cleared mark comes back, and one sent on an empty buffer too")
-            let beforeClearEcho = received.prefix { $0.event != "mark" }.filter { $0.event == "media" }.count
-            #expect(beforeClearEcho >= 10)
-
-            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
-            let played = stopped["audio_played_bytes"] as? Int ?? 0
-            let cleared = stopped["audio_cleared_bytes"] as? Int ?? 0
-            #expect(played + cleared == 80_000, "what had not played was dropped")
-            #expect(cleared > 0, "so the mark came back at the clear, not after ten seconds of audio")
-        }
-    }
-
     @Test func theHandsetsQueuedDigitsArriveAsDTMF() async throws {
-        try await withSandbox { sandbox in
+        try await withStreamingSandbox { sandbox in
             let app = try await MediaStreamApp.start { _, _ in .keepListening }
             defer { Task { await app.stop() } }
             let handset = "+14155550177"
             _ = try await sandbox.inspect(.post, "/sandbox/handsets/\(handset)", form: [("Digits", "12#")])
-            let sid = try await call(sandbox, twiml: connectStream(app.url), to: handset)
-            _ = try await completed(sandbox, sid)
+            let sid = try await sandbox.call(twiml: connectStream(app.url), to: handset)
+            _ = try await sandbox.completed(sid)
             let received = try await app.waitFor { $0.last?.event == "stop" }
             let keys = received.compactMap { message -> MediaStreamInboundMessage.DTMF.KeyPress? in
                 if case .dtmf(let dtmf) = message { dtmf.dtmf } else { nil }
@@ -247,7 +132,7 @@ struct MediaStreamSandboxTests {
     // MARK: How a stream ends
 
     @Test func theAppClosingEndsTheStreamAndTheCallGoesToTheConnectAction() async throws {
-        try await withSandbox(Self.long) { sandbox in
+        try await withStreamingSandbox(.longTone) { sandbox in
             let recorder = try await WebhookRecorder.start()
             defer { Task { await recorder.stop() } }
             let app = try await MediaStreamApp.start { message, _ in
@@ -257,8 +142,8 @@ struct MediaStreamSandboxTests {
             defer { Task { await app.stop() } }
             let twiml = connectStream(app.url, attributes: " name=\"assistant\" statusCallback=\"\(recorder.baseURL)/stream-status\"",
                                       connect: " action=\"\(recorder.baseURL)/after\"")
-            let sid = try await call(sandbox, twiml: twiml)
-            #expect(try await completed(sandbox, sid).status == .completed)
+            let sid = try await sandbox.call(twiml: twiml)
+            #expect(try await sandbox.completed(sid).status == .completed)
             let received = await app.log.messages
             #expect(!received.contains { $0.event == "stop" }, "the app hung up: there is no one to send stop to")
 
@@ -276,7 +161,7 @@ struct MediaStreamSandboxTests {
                 #expect(validator.validate(url: status.url, parameters: status.form.items.map { ($0.name, $0.value) }, signature: status.signature ?? ""))
             }
             #expect(webhooks.first { $0.path == "/after" }?.form.first("CallSid") == sid)
-            let stopped = try #require(streamEvent("stream-stopped", in: try await events(sandbox, sid)))
+            let stopped = try #require(streamEvent("stream-stopped", in: try await sandbox.callEvents(sid)))
             #expect(stopped["reason"] as? String == "app-closed")
             #expect(stopped["close_code"] as? Int == 1000)
             #expect((stopped["media_frames_sent"] as? Int ?? 0) < 1500)
@@ -284,15 +169,15 @@ struct MediaStreamSandboxTests {
     }
 
     @Test func hangingUpSendsStop() async throws {
-        try await withSandbox(MediaStreamAudio(source: .speechLike, seconds: 30, speedUp: 1)) { sandbox in
+        try await withStreamingSandbox(MediaStreamAudio(source: .speechLike, seconds: 30, speedUp: 1)) { sandbox in
             let app = try await MediaStreamApp.start { _, _ in .keepListening }
             defer { Task { await app.stop() } }
-            let sid = try await call(sandbox, twiml: connectStream(app.url, after: "<Say>never said</Say>"))
+            let sid = try await sandbox.call(twiml: connectStream(app.url, after: "<Say>never said</Say>"))
             _ = try await app.waitFor { $0.filter { $0.event == "media" }.count >= 3 }
             _ = try await sandbox.client.calls.hangUp(sid)
             let received = try await app.waitFor { $0.last?.event == "stop" }
             #expect(received.filter { $0.event == "media" }.count < 1500, "stopped long before the audio's end")
-            let log = try await sandbox.eventually({ try await events(sandbox, sid) }) { streamEvent("stream-stopped", in: $0) != nil }
+            let log = try await sandbox.eventually({ try await sandbox.callEvents(sid) }) { streamEvent("stream-stopped", in: $0) != nil }
             #expect(streamEvent("stream-stopped", in: log)?["reason"] as? String == "call-ended")
             #expect(!log.contains { $0["type"] as? String == "say" })
             #expect(try await sandbox.client.calls.fetch(sid).status == .completed)
@@ -308,14 +193,14 @@ struct MediaStreamSandboxTests {
         ("ws://127.0.0.1:1/stream", " track=\"both_tracks\"", 31941),
     ])
     func streamsThatCannotStartReportTwiliosError(url: String, attributes: String, code: Int) async throws {
-        try await withSandbox { sandbox in
+        try await withStreamingSandbox { sandbox in
             let recorder = try await WebhookRecorder.start()
             defer { Task { await recorder.stop() } }
             let twiml = connectStream(url, attributes: attributes + " statusCallback=\"\(recorder.baseURL)/stream-status\"",
                                       after: "<Say>Sorry</Say>")
-            let sid = try await call(sandbox, twiml: twiml)
-            _ = try await completed(sandbox, sid)
-            let log = try await events(sandbox, sid)
+            let sid = try await sandbox.call(twiml: twiml)
+            _ = try await sandbox.completed(sid)
+            let log = try await sandbox.callEvents(sid)
             #expect(errorCodes(in: log) == [code])
             #expect(streamEvent("stream-error", in: log)?["error_code"] as? Int == code)
             #expect(log.contains { $0["type"] as? String == "say" }, "the TwiML goes on")
@@ -326,18 +211,18 @@ struct MediaStreamSandboxTests {
     }
 
     @Test func aServerThatDoesNotUpgradeIsAHandshakeError() async throws {
-        try await withSandbox { sandbox in
+        try await withStreamingSandbox { sandbox in
             let plainHTTP = try await WebhookRecorder.start()
             defer { Task { await plainHTTP.stop() } }
             let url = plainHTTP.baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/stream"
-            let sid = try await call(sandbox, twiml: connectStream(url))
-            _ = try await completed(sandbox, sid)
-            #expect(errorCodes(in: try await events(sandbox, sid)) == [31920])
+            let sid = try await sandbox.call(twiml: connectStream(url))
+            _ = try await sandbox.completed(sid)
+            #expect(errorCodes(in: try await sandbox.callEvents(sid)) == [31920])
         }
     }
 
     @Test func messagesOutsideTheProtocolAreReportedOncePerStream() async throws {
-        try await withSandbox(Self.long) { sandbox in
+        try await withStreamingSandbox(.longTone) { sandbox in
             let app = try await MediaStreamApp.start { message, side in
                 if case .mark = message { return .close }
                 guard case .start(let start) = message else { return .keepListening }
@@ -352,26 +237,11 @@ struct MediaStreamSandboxTests {
             defer { Task { await app.stop() } }
             let (sid, received) = try await streamedCall(sandbox, to: app)
             #expect(received.contains { if case .mark(let mark) = $0 { mark.mark.name == "still-works" } else { false } })
-            #expect(errorCodes(in: try await events(sandbox, sid)).sorted() == [31950, 31951])
+            #expect(errorCodes(in: try await sandbox.callEvents(sid)).sorted() == [31950, 31951])
         }
     }
 
     // MARK: The pieces
-
-    @Test func playoutPlaysInOrderAndClearReturnsPendingMarks() {
-        var playout = MediaStreamPlayout()
-        #expect(playout.enqueue(mark: "empty") == ["empty"])
-        playout.enqueue(audio: Array(repeating: 1, count: 300))
-        #expect(playout.enqueue(mark: "a").isEmpty)
-        playout.enqueue(audio: Array(repeating: 2, count: 100))
-        #expect(playout.enqueue(mark: "b").isEmpty)
-        #expect(playout.play(160).isEmpty)
-        #expect(playout.play(160) == ["a"])
-        #expect(playout.playedBytes == 320)
-        #expect(playout.clear() == ["b"])
-        #expect(playout.clearedBytes == 80)
-        #expect(playout.play(160).isEmpty)
-    }
 
     @Test func wavFilesAreConvertedToEightKilohertzMonoFrames() throws {
         var wav = WAVEncoder.tone(seconds: 1, channels: 2)

@@ -10,50 +10,36 @@ final class RequestReadTimeoutHandler: ChannelInboundHandler, RemovableChannelHa
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
 
-    private let timeout: TimeAmount
-    private var deadline: Scheduled<Void>?
+    private var deadline: ConnectionDeadline
 
     init(timeout: TimeAmount) {
-        self.timeout = timeout
+        deadline = ConnectionDeadline(timeout: timeout)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        if context.channel.isActive { start(context) }
+        if context.channel.isActive { deadline.start(context) }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        start(context)
+        deadline.start(context)
         context.fireChannelActive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        stop()
+        deadline.cancel()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        stop()
+        deadline.cancel()
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head: start(context)
+        case .head: deadline.start(context)
         case .body: break
-        case .end: stop()
+        case .end: deadline.cancel()
         }
         context.fireChannelRead(data)
-    }
-
-    private func start(_ context: ChannelHandlerContext) {
-        guard deadline == nil else { return }
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(in: timeout) {
-            loopBound.value.close(promise: nil)
-        }
-    }
-
-    private func stop() {
-        deadline?.cancel()
-        deadline = nil
     }
 }

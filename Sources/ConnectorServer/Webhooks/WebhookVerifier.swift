@@ -37,27 +37,38 @@ struct WebhookVerifier: Sendable {
     /// The URL Twilio requested: the public URL (or the request's own scheme and host) followed by
     /// the request's path and query.
     func url(of request: Request) -> String {
-        let pathAndQuery = request.uri.string
+        url(pathAndQuery: request.uri.string, scheme: request.uri.scheme?.rawValue, authority: request.head.authority) {
+            HTTPField.Name($0).flatMap { request.headers[$0] }
+        }
+    }
+
+    /// The URL Twilio requested for a request to `pathAndQuery` with `scheme` and `authority`
+    /// (`Host`), whose headers `header` reads.
+    func url(pathAndQuery: String, scheme: String?, authority: String?, header: (String) -> String?) -> String {
         if let publicURL = security.publicURL {
             return (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + pathAndQuery
         }
-        let forwarded = { (name: String) in
-            security.trustForwardedHeaders ? request.headers[HTTPField.Name(name)!]?.split(separator: ",").first.map {
+        func forwarded(_ name: String) -> String? {
+            security.trustForwardedHeaders ? header(name)?.split(separator: ",").first.map {
                 String($0).trimmingCharacters(in: .whitespaces)
             } : nil
         }
-        let scheme = forwarded("X-Forwarded-Proto") ?? request.uri.scheme?.rawValue ?? "http"
-        let host = forwarded("X-Forwarded-Host") ?? request.head.authority ?? "localhost"
+        let scheme = forwarded("X-Forwarded-Proto") ?? scheme ?? "http"
+        let host = forwarded("X-Forwarded-Host") ?? authority ?? "localhost"
         return "\(scheme)://\(host)\(pathAndQuery)"
     }
 
     /// Verifies a request to `url` with `body` (form-encoded, or JSON with `bodySHA256` in the URL).
     func verify(_ request: Request, url: String, body: [UInt8]) -> Result<Void, Refusal> {
-        let settings = request.headers[Self.settingsHeader]
+        verify(signature: request.headers[Self.signatureHeader], settings: request.headers[Self.settingsHeader], url: url, body: body)
+    }
+
+    /// Verifies `signature` (with the signature `settings` header, if any) over `url` and `body`.
+    func verify(signature: String?, settings: String?, url: String, body: [UInt8]) -> Result<Void, Refusal> {
         if TwilioSignatureSettings(header: settings) == nil, security.authToken == nil {
             return .failure(.noAuthToken)
         }
-        switch validator.check(url: url, body: body, signature: request.headers[Self.signatureHeader], signatureSettings: settings) {
+        switch validator.check(url: url, body: body, signature: signature, signatureSettings: settings) {
         case .valid: return .success(())
         case .invalid(let failure): return .failure(.signature(failure))
         }

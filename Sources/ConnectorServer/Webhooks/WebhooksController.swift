@@ -1,4 +1,5 @@
 import ConnectorStore
+import ConnectorVoice
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -22,7 +23,7 @@ struct WebhooksController {
 
     private func receive(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let name = context.parameters.get("trigger") ?? ""
-        let (_, body) = try await intake.authenticatedBody(request, context, name: name)
+        let (url, body) = try await intake.authenticatedBody(request, context, name: name)
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         guard let trigger = TriggerCatalogue.trigger(named: name) else {
             throw JSONHTTPError(.notFound, TriggerCatalogue.unknownTrigger(name, listedBy: "GET /triggers"))
@@ -48,7 +49,7 @@ struct WebhooksController {
         if let event = try await event(of: receipt, trigger: trigger, parameters: parameters, settings: settings) {
             try await intake.store(event, context)
         }
-        return try answer(receipt.answer)
+        return try await answer(receipt.answer, call: parameters, url: url)
     }
 
     /// The receipt's event; a transcript's is read from Twilio, which only says which one completed.
@@ -65,15 +66,18 @@ struct WebhooksController {
         }
     }
 
-    private func answer(_ answer: WebhookAnswer) throws -> Response {
+    /// The answer to Twilio's request to `url` with `call`'s parameters.
+    private func answer(_ answer: WebhookAnswer, call: WebhookParameters, url: String) async throws -> Response {
         switch answer {
         case .empty:
             return Response(status: .ok)
         case .messagingTwiML(let xml):
             return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: xml)))
         case .stream(let workflow):
-            return Response(status: .ok, headers: [.contentType: "application/xml"],
-                            body: .init(byteBuffer: ByteBuffer(string: dependencies.streamAnswer(workflow))))
+            let base = url.range(of: "/webhooks/twilio/").map { String(url[..<$0.lowerBound]) } ?? url
+            let twiml = await dependencies.voice?.answerInboundCall(workflow: workflow, call: call, base: base)
+                ?? RealtimeCalls.unavailableAnswer
+            return Response(status: .ok, headers: [.contentType: "application/xml"], body: .init(byteBuffer: ByteBuffer(string: twiml)))
         }
     }
 }

@@ -14,6 +14,8 @@ public struct ActionContext: Sendable {
     public var progress: @Sendable (ActionProgress) -> Void = { _ in }
     /// Durable bulk jobs, when the connector has a store and the call uses its default connection.
     var jobs: BulkJobs?
+    /// Runs real-time workflows during calls (makeCall's `subWorkflow`), when the connector has them.
+    public var realtime: (any RealtimeCallService)?
 
     /// The status callback that reports to this connector's `trigger`, unless `input` turns
     /// tracking off (`TrackStatus` false) or the connector has no public URL.

@@ -41,19 +41,33 @@ public enum MuLaw {
         return Int16(inverted & 0x80 == 0 ? magnitude : -magnitude)
     }
 
+    /// Every byte's sample, so that decoding a frame is a table look-up per byte.
+    private static let decodeTable: [Int16] = (0...255).map { decode(UInt8($0)) }
+
+    /// Every sample's byte, indexed by the sample's bit pattern (64 KiB, built once on first use).
+    private static let encodeTable: [UInt8] = (0...Int(UInt16.max)).map { encode(Int16(bitPattern: UInt16($0))) }
+
     /// Encodes linear PCM samples as µ-law, one byte per sample.
     ///
     /// - Parameter samples: 16-bit signed linear samples.
     /// - Returns: The µ-law bytes, in the same order.
-    public static func encode(_ samples: [Int16]) -> [UInt8] {
-        samples.map { encode($0) }
+    public static func encode(_ samples: some Sequence<Int16>) -> [UInt8] {
+        let table = encodeTable
+        return samples.map { table[Int(UInt16(bitPattern: $0))] }
+    }
+
+    /// Encodes linear PCM samples as µ-law and appends the bytes to `bytes`.
+    public static func encode(_ samples: some Sequence<Int16>, appendingTo bytes: inout [UInt8]) {
+        let table = encodeTable
+        for sample in samples { bytes.append(table[Int(UInt16(bitPattern: sample))]) }
     }
 
     /// Decodes µ-law bytes to linear PCM, one sample per byte.
     ///
     /// - Parameter bytes: µ-law bytes.
     /// - Returns: The 16-bit samples, in the same order.
-    public static func decode(_ bytes: [UInt8]) -> [Int16] {
-        bytes.map { decode($0) }
+    public static func decode(_ bytes: some Sequence<UInt8>) -> [Int16] {
+        let table = decodeTable
+        return bytes.map { table[Int($0)] }
     }
 }

@@ -7,6 +7,8 @@ struct VoiceFacade: Sendable {
     private let calls: VoiceState
     private let recordings: ResourceStore<RecordingRecord>
     private let simulator: CallSimulator
+    private let handsets: HandsetDirectory
+    private let connectedStreams = ConnectedStreams()
 
     /// Voice with the calls and recordings `store` kept, its simulator wired with `environment`;
     /// calls go from and to `phoneNumbers` and may run one of `applications`; `<Connect><Stream>`
@@ -15,8 +17,11 @@ struct VoiceFacade: Sendable {
          applications: ApplicationsFacade, mediaStreamAudio: MediaStreamAudio) throws {
         calls = try VoiceState(store: store)
         recordings = try ResourceStore(store: store)
-        let mediaStreams = WebSocketMediaStreamBridge(audio: mediaStreamAudio, voice: calls, handsets: environment.handsets,
-                                                      webhooks: environment.webhooks, logger: environment.logger)
+        handsets = environment.handsets
+        let mediaStreams = WebSocketMediaStreamBridge(
+            audio: mediaStreamAudio, pace: .realTime(frameInterval: mediaStreamAudio.frameInterval), voice: calls,
+            handsets: environment.handsets, webhooks: environment.webhooks, connectedStreams: connectedStreams,
+            logger: environment.logger)
         simulator = CallSimulator(environment: environment, calls: calls, recordings: recordings, phoneNumbers: phoneNumbers,
                                   applications: applications, mediaStreams: mediaStreams)
     }
@@ -58,6 +63,24 @@ struct VoiceFacade: Sendable {
                  callerName: String?, apiOrigin: String) async throws(SandboxError) -> CallRecord {
         try await simulator.receive(from: handset, to: to, digits: digits, forwardedFrom: forwardedFrom,
                                     callerName: callerName, apiOrigin: apiOrigin)
+    }
+
+    /// The handset on live `call` presses `digits`: they go to the stream connected to the call,
+    /// or wait for its next `<Gather>` or stream. Logged in the call's events (`keys-pressed`).
+    func press(_ digits: String, on call: CallRecord) async throws(SandboxError) -> KeyPressDelivery {
+        guard !call.isFinal else {
+            throw SandboxError(.badRequest, code: 21220, "Call is not in-progress. Cannot press digits: the call is \(call.status.rawValue)")
+        }
+        let delivery: KeyPressDelivery
+        if let streamSID = await connectedStreams.press(digits, on: call.sid) {
+            delivery = .stream(sid: streamSID)
+        } else {
+            await handsets.queue([digits], .digits, for: call.handset)
+            delivery = .queued
+        }
+        await calls.log(call.sid, CallEvent("keys-pressed", [("digits", .string(digits)), ("delivery", .string(delivery.name)),
+                                                            ("stream_sid", .optional(delivery.streamSID))]))
+        return delivery
     }
 
     /// The log of call `sid`, oldest first.

@@ -1,9 +1,9 @@
 import Hummingbird
 import TwilioKit
 
-/// `/sandbox/…` for voice: simulated handsets calling owned numbers, each call's event log (text
-/// said, URLs played, digits gathered, recordings, streams) and the audio applications streamed to
-/// it. Scoped to the caller's account.
+/// `/sandbox/…` for voice: simulated handsets calling owned numbers and pressing keys during a
+/// call, each call's event log (text said, URLs played, digits gathered, recordings, streams) and
+/// the audio applications streamed to it. Scoped to the caller's account.
 struct VoiceInspectionController {
     let voice: VoiceFacade
     /// Where a calling handset's `Speech` answers wait for the call's `<Gather>`s.
@@ -19,6 +19,7 @@ struct VoiceInspectionController {
         group.get("calls", use: allCalls)
         group.get("calls/{CallSid}/events", use: events)
         group.get("calls/{CallSid}/audio", use: audio)
+        group.post("calls/{CallSid}/digits", use: digits)
     }
 
     /// The handset calls an owned number: form or JSON `To`, `Digits` (repeatable: one string per
@@ -48,6 +49,25 @@ struct VoiceInspectionController {
         let events = await voice.events(of: call.sid)
         return SandboxResponse.json(.object([("call", call.json), ("events", .array(events.map(\.json)))]))
     }
+
+    /// The handset presses keys during the live call: form or JSON `Digits` (`0`–`9`, `*`, `#`).
+    /// With a stream connected they reach the application as `dtmf` messages, one per key, in
+    /// order; otherwise they wait for the call's next `<Gather>` or stream. Answers where they went
+    /// (`delivery`: `stream` with its `stream_sid`, or `queued`); 21220 once the call has ended.
+    @Sendable func digits(_ request: Request, context: SandboxRequestContext) async throws -> Response {
+        let call = try await calls.record(request, context)
+        let form = try await request.flexibleForm()
+        let digits = try form.required("Digits")
+        guard digits.allSatisfy(Self.keys.contains) else {
+            throw SandboxError.invalidParameter("Digits", digits, rule: "must be keys of a phone: 0-9, * and #")
+        }
+        let delivery = try await voice.press(digits, on: call)
+        return SandboxResponse.json(.object([("call_sid", .string(call.sid)), ("digits", .string(digits)),
+                                             ("delivery", .string(delivery.name)), ("stream_sid", .optional(delivery.streamSID))]))
+    }
+
+    /// The keys of a phone's keypad.
+    private static let keys = Set("0123456789*#")
 
     /// What applications sent the call over `<Connect><Stream>`, as a mono WAV (8 kHz, 16-bit);
     /// 404 when nothing was streamed to it.

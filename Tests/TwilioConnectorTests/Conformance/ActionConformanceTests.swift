@@ -21,15 +21,8 @@ struct ActionConformanceTests {
     @Test(arguments: entries)
     func theExampleRunsAndAnswersEveryDocumentedOutput(_ entry: SeedEntry) async throws {
         try await withConformance(entry) { conformance in
-            var input = try await conformance.example()
-            var result = await conformance.run(input)
-            if let gap = conformance.gap(of: input) {
-                withKnownIssue(Comment(rawValue: gap.reason)) {
-                    #expect(result.flag("success") == true, "\(result.text("error") ?? "")")
-                }
-                input = input.filter { !gap.parameters.contains($0.key) }.merging(gap.standIn) { $1 }
-                result = await conformance.run(input)
-            }
+            let input = try await conformance.example()
+            let result = await conformance.run(input)
             #expect(result.flag("success") == true, "\(input) → \(result.text("error") ?? "")")
             let problems = conformance.outputProblems(result)
             #expect(problems.isEmpty, "\(problems)")
@@ -46,15 +39,8 @@ struct ActionConformanceTests {
                 if let problem = parameter.type.problem(with: value, at: parameter.name) { Issue.record("the suite's own value: \(problem)") }
                 let schemaProblems = conformance.schemaProblems(parameter.name, value)
                 let refusals = SeedConformance.refusals(of: parameter.name, in: await conformance.run(input))
-                let check = {
-                    #expect(schemaProblems.isEmpty, "\(schemaProblems)")
-                    #expect(refusals.isEmpty, "\(parameter.name) = \(value.compactText): \(refusals)")
-                }
-                if let gap = SeedKnownGaps.gap(of: conformance.action.name, touching: [parameter.name]) {
-                    withKnownIssue(Comment(rawValue: gap.reason), check)
-                } else {
-                    check()
-                }
+                #expect(schemaProblems.isEmpty, "\(schemaProblems)")
+                #expect(refusals.isEmpty, "\(parameter.name) = \(value.compactText): \(refusals)")
             }
         }
     }

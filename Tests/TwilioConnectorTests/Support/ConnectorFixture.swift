@@ -1,26 +1,49 @@
+import ConnectorServer
+import ConnectorVoice
 import Foundation
+import Logging
 import Testing
 import TwilioConnector
 import TwilioKit
 import TwilioSandbox
 
-/// A sandbox in-process and a connector whose default connection is its main account.
+/// A sandbox in-process and a connector whose default connection is its main account, with the
+/// built-in real-time workflows (its routes on a loopback port, which the sandbox's calls reach).
 struct ConnectorFixture {
     let sandbox: SandboxServer
-    let connector: Connector
+    let loopback: LoopbackRealtimeConnector
 
-    /// Runs `body` with a fresh sandbox and connector, stopping the sandbox afterwards.
+    var connector: Connector { loopback.connector }
+
+    /// Runs `body` with a fresh sandbox and connector, stopping them afterwards.
     static func with<T>(_ body: (ConnectorFixture) async throws -> T) async throws -> T {
         let sandbox = try await SandboxServer.start(.init(port: 0, statusStep: .milliseconds(20), minimumScheduleLead: .seconds(2)))
-        let fixture = ConnectorFixture(sandbox: sandbox, connector: Connector(configuration: sandbox.clientConfiguration))
+        var logger = Logger(label: "connector-tests")
+        logger.logLevel = .warning
+        let loopback: LoopbackRealtimeConnector
         do {
-            let result = try await body(fixture)
-            await sandbox.stop()
-            return result
+            let environment = WorkflowKind.Environment(fileAccess: .anywhere, dialer: WebSocketMediaStreamDialer(logger: logger))
+            loopback = try await LoopbackRealtimeConnector.start(
+                configuration: sandbox.clientConfiguration, catalogue: WorkflowCatalogue(environment: environment),
+                security: WebhookSecurity(authToken: sandbox.configuration.authToken), logger: logger)
         } catch {
             await sandbox.stop()
             throw error
         }
+        let fixture = ConnectorFixture(sandbox: sandbox, loopback: loopback)
+        do {
+            let result = try await body(fixture)
+            await fixture.stop()
+            return result
+        } catch {
+            await fixture.stop()
+            throw error
+        }
+    }
+
+    private func stop() async {
+        await loopback.stop()
+        await sandbox.stop()
     }
 
     /// Runs an action and returns its envelope as an object.

@@ -96,6 +96,17 @@ final class MediaStreamApp: Sendable {
         return MediaStreamApp(server: server, log: log)
     }
 
+    /// Starts a server that answers with `script` and closes the connection once the mark named
+    /// `name` comes back.
+    static func start(closingAtMark name: String,
+                      _ script: @escaping @Sendable (MediaStreamInboundMessage, Side) async throws -> Void) async throws -> MediaStreamApp {
+        try await start { message, side in
+            if case .mark(let mark) = message, mark.mark.name == name { return .close }
+            try await script(message, side)
+            return .keepListening
+        }
+    }
+
     /// Waits until `predicate` holds for the messages received (up to `timeout`).
     func waitFor(timeout: Duration = .seconds(10),
                  _ predicate: @Sendable ([MediaStreamInboundMessage]) -> Bool) async throws -> [MediaStreamInboundMessage] {

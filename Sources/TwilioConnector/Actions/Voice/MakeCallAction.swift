@@ -54,28 +54,46 @@ enum VoiceActions {
     /// Every parameter bound to a field of CreateCall.
     static let createParameters = addressParameters + callbackParameters + recordingParameters
 
-    static let makeCall = CoreAction(
-        "makeCall", title: "Make Outbound Call",
-        summary: "Place a call that speaks text, runs TwiML, runs the TwiML of a URL or hands the call to an Application.",
-        parameters: addressParameters.specs() + instructionParameters + callbackParameters.specs() + recordingParameters.specs(),
-        rules: [
-            .exactlyOne(["Say", "Twiml", "Url", "ApplicationSid"]),
+    /// The rules across makeCall's parameters, with `sources` the parameters that say what Twilio does once the call connects.
+    static func makeCallRules(sources: [String]) -> [CrossRule] {
+        [
+            .exactlyOne(sources),
             .requires("Voice", ["Say"]), .requires("Language", ["Say"]), .requires("Method", ["Url"]),
             .requires("StatusCallbackEvent", ["StatusCallback"]), .requires("StatusCallbackMethod", ["StatusCallback"]),
             .requires("RecordingStatusCallbackEvent", ["RecordingStatusCallback"]),
             .requires("MachineDetectionTimeout", ["MachineDetection"]), .requires("AsyncAmd", ["MachineDetection"]),
             .requires("AsyncAmdStatusCallback", ["AsyncAmd"]),
         ]
+    }
+
+    static let makeCall = CoreAction(
+        "makeCall", title: "Make Outbound Call",
+        summary: "Place a call that speaks text, runs TwiML, runs the TwiML of a URL or hands the call to an Application.",
+        parameters: addressParameters.specs() + instructionParameters + callbackParameters.specs() + recordingParameters.specs(),
+        rules: makeCallRules(sources: ["Say", "Twiml", "Url", "ApplicationSid"])
     ) { input, context throws(ActionFailure) in
         var checks = ValueChecks()
         let instructions = instructions(input, checks: &checks)
-        if let digits = input.string("SendDigits") {
-            checks.expect(digits.allSatisfy { "0123456789ABCDabcd#*wW".contains($0) }, "SendDigits",
-                          "may only hold 0–9, A–D, #, *, w and W", value: digits)
-        }
+        checkSendDigits(input, &checks)
         try checks.finish()
-        let parameters = createParameters.request(input, from: Create(to: "", from: "", instructions: instructions))
-        return try await twilio { () async throws(TwilioError) in try await context.client.calls.create(parameters) }
+        return try await create(input, context, instructions: instructions)
+    }
+
+    /// `SendDigits` may only hold keys and pauses.
+    static func checkSendDigits(_ input: ActionInput, _ checks: inout ValueChecks) {
+        guard let digits = input.string("SendDigits") else { return }
+        checks.expect(digits.allSatisfy { "0123456789ABCDabcd#*wW".contains($0) }, "SendDigits",
+                      "may only hold 0–9, A–D, #, *, w and W", value: digits)
+    }
+
+    /// Places the call with `instructions` and the create parameters given; `adjust` sets what the
+    /// caller may not (a real-time call's status callback).
+    static func create(_ input: ActionInput, _ context: ActionContext, instructions: CallInstructions,
+                       adjust: (inout Create) -> Void = { _ in }) async throws(ActionFailure) -> Call {
+        var parameters = createParameters.request(input, from: Create(to: "", from: "", instructions: instructions))
+        adjust(&parameters)
+        let placed = parameters
+        return try await twilio { () async throws(TwilioError) in try await context.client.calls.create(placed) }
     }
 
     /// The call's instructions; `Say` becomes `<Response><Say>…</Say></Response>` (escaped), `Twiml` must parse.

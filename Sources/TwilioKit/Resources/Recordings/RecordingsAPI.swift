@@ -33,6 +33,21 @@ public struct RecordingsAPI: Sendable {
         return client.list(TwilioRequest(.get, .api, path, query: filter.query), limit: limit)
     }
 
+    /// Starts recording a call in progress (`CA…`); the recording's SID (`RE…`) controls it.
+    /// Never retried after it may have reached Twilio.
+    public func start(forCall callSid: String, _ parameters: CallRecordingStartParameters = .init()) async throws(TwilioError) -> CallRecording {
+        let path = accountPath + "/Calls/" + TwilioRequest.segment(callSid) + "/Recordings.json"
+        return try await client.send(TwilioRequest(.post, .api, path, form: parameters.form))
+    }
+
+    /// Pauses, resumes or stops (`status`) a recording of a call in progress.
+    public func setStatus(_ status: CallRecordingStatusChange, recording sid: String, ofCall callSid: String) async throws(TwilioError) -> CallRecording {
+        let path = accountPath + "/Calls/" + TwilioRequest.segment(callSid) + "/Recordings/" + TwilioRequest.segment(sid) + ".json"
+        var form = FormParameters()
+        form.add("Status", status)
+        return try await client.send(TwilioRequest(.post, .api, path, form: form))
+    }
+
     /// The URL of a recording's audio in `format` (fetching it needs the client's credentials).
     public func mediaURL(_ sid: String, format: RecordingFormat) -> String {
         client.configuration.endpoint.origin(of: .api) + path(sid) + "." + format.rawValue

@@ -23,6 +23,8 @@ struct CallerAudio: Sendable {
     private var position = 0
     /// How many frames the audio makes.
     let frameCount: Int
+    /// Whether the audio was cut at the `maximumSeconds` it was given (the call's time limit).
+    let isCutShort: Bool
 
     /// `audio`, at most `maximumSeconds` of it. Throws when a WAV file cannot be read.
     init(_ audio: MediaStreamAudio, maximumSeconds: Double) throws {
@@ -41,15 +43,16 @@ struct CallerAudio: Sendable {
         }
     }
 
-    /// `seconds` of silence.
-    init(silenceOf seconds: Double) {
-        self.init(.silence, sampleCount: Self.samples(in: seconds), maximumSeconds: seconds)
+    /// `seconds` of silence, at most `maximumSeconds` of it.
+    init(silenceOf seconds: Double, maximumSeconds: Double) {
+        self.init(.silence, sampleCount: Self.samples(in: seconds), maximumSeconds: maximumSeconds)
     }
 
     /// Audio from `generator`: `sampleCount` samples, at most `maximumSeconds` of them.
     private init(_ generator: Generator, sampleCount: Int, maximumSeconds: Double) {
         self.generator = generator
         self.sampleCount = min(sampleCount, Self.samples(in: maximumSeconds))
+        isCutShort = self.sampleCount < sampleCount
         frameCount = (self.sampleCount + Self.frameBytes - 1) / Self.frameBytes
     }
 

@@ -2,48 +2,47 @@ import Foundation
 import TwilioKit
 
 /// The Media Streams protocol of one bidirectional stream, without the socket: which messages
-/// the sandbox sends, and what it makes of the application's. ``MediaStreamSession`` tells it
+/// the sandbox sends, and what it makes of the application's. ``MediaStreamLifecycle`` tells it
 /// how many 20 ms frames are due and gives it the text it receives, and sends what it returns.
 ///
-/// As Twilio: `connected`, then `start` (sequence number 1), then a `media` message per tick
-/// (track `inbound`, `chunk` from 1, `timestamp` in milliseconds from 0, base64 µ-law) with the
-/// caller's `dtmf` key presses between them, and `stop` once the caller's audio is over or the
-/// call ends. The application's `media` is queued and played 160 bytes a tick, its `mark`s are
-/// echoed once the audio queued before them has played, and `clear` drops the queued audio and
-/// echoes the pending marks at once.
+/// As Twilio: `connected`, then `start` (sequence number 1, the `<Parameter>`s in
+/// `customParameters`), then a `media` message per frame (track `inbound`, `chunk` from 1,
+/// `timestamp` in milliseconds from 0, base64 µ-law) with the caller's `dtmf` key presses
+/// (track `inbound_track`) between them, and `stop` once the caller's audio is over or the call
+/// ends. The application's `media` is queued and played a frame at a time
+/// (``MediaStreamPlayout``), its `mark`s are echoed once the audio queued before them has played,
+/// and `clear` drops the queued audio and echoes the pending marks at once.
 struct MediaStreamConversation: Sendable {
     let streamSID: String
     private let accountSID: String
     private let callSID: String
     private let customParameters: [String: String]
     private var audio: CallerAudio
-    /// The keys pressed after the `media` message with that chunk number.
-    private let keyPresses: [Int: String]
+    private var keyPresses: KeyPressSchedule
     private var sequenceNumber = 0
-    private var chunk = 0
+    /// The caller's frames sent so far.
+    private(set) var chunk = 0
     private(set) var playout = MediaStreamPlayout()
     private(set) var report = MediaStreamReport()
-    /// Whether `stop` was sent: from then on the application's audio is only collected.
+    /// Whether the stream is over (`stop` sent, or failed): from then on the application's audio
+    /// is only collected.
     private(set) var isStopped = false
 
-    /// Frames between two key presses: half a second, like a `<Play digits>` key.
-    static let keyPressFrames = Int(VoiceClock.keyPressTime * 50)
-
-    /// A conversation for `call`'s `stream`, streaming the caller's `audio` and pressing `digits`.
-    init(streamSID: String, call: CallRecord, stream: TwiML.Stream, audio: CallerAudio, digits: String) {
+    /// A conversation for `call` on stream `streamSID`: streams the caller's `audio`, presses the
+    /// handset's queued `digits`, and passes `customParameters` in `start`.
+    init(streamSID: String, call: CallRecord, customParameters: [String: String], audio: CallerAudio, digits: String) {
         self.streamSID = streamSID
         accountSID = call.accountSID
         callSID = call.sid
-        customParameters = Dictionary(stream.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        self.customParameters = customParameters
         self.audio = audio
-        keyPresses = Self.keyPresses(digits, frameCount: audio.frameCount)
+        keyPresses = KeyPressSchedule(queued: digits, frameCount: audio.frameCount)
     }
 
-    /// Where the keys fall: every half second from the first half second, closer together when
-    /// the audio is too short for that.
-    static func keyPresses(_ digits: String, frameCount: Int) -> [Int: String] {
-        let interval = max(1, min(keyPressFrames, frameCount / (digits.count + 1)))
-        return Dictionary(uniqueKeysWithValues: digits.enumerated().map { ((($0.offset + 1) * interval), String($0.element)) })
+    /// Why the stream ends when the caller's audio is over: the handset hangs up, or the audio
+    /// was cut at the call's time limit.
+    var endOfAudio: MediaStreamEnd {
+        audio.isCutShort ? .timeLimit : .audioEnded
     }
 
     /// The first two messages: `connected` and `start`.
@@ -57,8 +56,8 @@ struct MediaStreamConversation: Sendable {
     }
 
     /// Time passes until frame `due` (frame 1 is due 20 ms after the start): the caller's frames
-    /// up to it, each followed by its key press and the marks the application's audio reached as
-    /// 20 ms of it played; `stop` once the caller's audio is over. Frames that fell behind (a slow
+    /// up to it, each followed by its key press and the marks the application's audio reached by
+    /// the end of it; `stop` once the caller's audio is over. Frames that fell behind (a slow
     /// application holding up the writes) go out together, so the stream keeps its pace.
     mutating func advance(to due: Int) -> [MediaStreamInboundMessage] {
         var messages: [MediaStreamInboundMessage] = []
@@ -66,6 +65,12 @@ struct MediaStreamConversation: Sendable {
             messages += nextFrame()
         }
         return messages
+    }
+
+    /// Keys the caller presses now: `dtmf` messages from the next frame on.
+    mutating func press(_ digits: String) {
+        guard !isStopped else { return }
+        keyPresses.press(digits, after: chunk)
     }
 
     /// The caller's next frame, or `stop` when there is none.
@@ -78,12 +83,12 @@ struct MediaStreamConversation: Sendable {
             sequenceNumber: nextSequenceNumber(), streamSid: streamSID,
             media: .init(track: "inbound", chunk: String(chunk), timestamp: String((chunk - 1) * 20),
                          payload: Data(frame).base64EncodedString())))]
-        if let digit = keyPresses[chunk] {
+        if let digit = keyPresses.take(at: chunk) {
             report.digitsSent += digit
             report.note("dtmf")
             messages.append(.dtmf(.init(sequenceNumber: nextSequenceNumber(), streamSid: streamSID, dtmf: .init(digit: digit))))
         }
-        return messages + echo(playout.play(CallerAudio.frameBytes))
+        return messages + echo(playout.tick())
     }
 
     /// The stream ends (the caller's audio is over, or the call ended): `stop`, once.
@@ -95,46 +100,45 @@ struct MediaStreamConversation: Sendable {
                             stop: .init(accountSid: accountSID, callSid: callSID)))]
     }
 
-    /// A text message from the application; returns the marks it echoes.
-    mutating func receive(text: String) -> [MediaStreamInboundMessage] {
-        let message: MediaStreamOutboundMessage
+    /// The stream failed with `error` (31924): nothing more is sent, not even `stop`.
+    mutating func fail(_ error: MediaStreamError) {
+        guard !isStopped else { return }
+        isStopped = true
+        report.failure = error
+    }
+
+    /// A text message from the application; returns the marks it echoes. A message Twilio would
+    /// ignore is noted as a warning; one that ends the stream throws its error (31924).
+    mutating func receive(text: String) throws(MediaStreamError) -> [MediaStreamInboundMessage] {
+        let message: ApplicationMessage
         do {
-            message = try JSONDecoder().decode(MediaStreamOutboundMessage.self, from: Data(text.utf8))
-        } catch {
-            report.warn(31951, "Stream - Protocol - Invalid Message: not a Media Streams message: \(text.prefix(200))")
+            message = try ApplicationMessage(text: text, streamSID: streamSID)
+        } catch where error.level == .warning {
+            report.warn(error)
             return []
         }
-        report.note("app:" + message.event)
-        guard let sid = message.streamSid else {
-            report.warn(31951, "Stream - Protocol - Invalid Message: unknown message type '\(message.event)'")
-            return []
+        if !message.extraFields.isEmpty {
+            report.warn(.invalidMessage("extra field \(message.extraFields.joined(separator: ", "))"))
         }
-        guard sid == streamSID else {
-            report.warn(31951, "Stream - Protocol - Invalid Message: wrong Stream SID \(sid)")
-            return []
-        }
-        switch message {
-        case .media(let media):
-            guard let audio = media.media.audioBytes else {
-                report.warn(31951, "Stream - Protocol - Invalid Message: the media payload is not base64")
-                return []
-            }
+        switch message.instruction {
+        case .play(let audio):
+            report.note("app:media")
             report.audio += audio
-            if !isStopped { playout.enqueue(audio: audio) }
+            if !isStopped, !playout.enqueue(audio: audio) { report.warn(.mediaDiscarded) }
             return []
-        case .mark(let mark):
-            return isStopped ? [] : echo(playout.enqueue(mark: mark.mark.name))
+        case .mark(let name):
+            report.note("app:mark")
+            return isStopped ? [] : echo(playout.enqueue(mark: name))
         case .clear:
+            report.note("app:clear")
             return isStopped ? [] : echo(playout.clear())
-        case .unknown:
-            return []
         }
     }
 
     /// A binary frame from the application: Twilio accepts only JSON text (31950).
     mutating func receiveBinary() {
         report.note("app:binary")
-        report.warn(31950, "Stream - Protocol - Malformed Message: binary WebSocket frames are not part of the protocol")
+        report.warn(.binaryFrame)
     }
 
     /// The `mark` messages that echo `names` back to the application.

@@ -6,17 +6,24 @@ struct MediaStreamOutcome: Sendable, Equatable {
     var marks: [String]
     /// The messages exchanged, in order (`connected`, `start`, `media`, `mark`, `clear`, `stop`, …).
     var events: [String]
+    /// Why the stream ended; `nil` when it never started.
+    var end: MediaStreamEnd?
+    /// The caller's 20 ms frames sent: how long the stream lasted in call time.
+    var framesSent: Int
 
-    /// An outcome of `audio`, `marks` and `events`.
-    init(audio: [UInt8] = [], marks: [String] = [], events: [String] = []) {
+    /// An outcome of `audio`, `marks` and `events`, ended for `end` after `framesSent` of the caller's frames.
+    init(audio: [UInt8] = [], marks: [String] = [], events: [String] = [], end: MediaStreamEnd? = nil, framesSent: Int = 0) {
         self.audio = audio
         self.marks = marks
         self.events = events
+        self.end = end
+        self.framesSent = framesSent
     }
 
-    /// Nothing was exchanged.
+    /// Nothing was exchanged: the stream never started.
     static let empty = MediaStreamOutcome()
 
-    /// Seconds of audio received (8000 µ-law bytes a second).
-    var audioSeconds: Double { Double(audio.count) / 8000 }
+    /// Seconds of call time the stream lasted: 20 ms a frame of the caller's, whatever the
+    /// application sent back (Twilio bills the time connected, not the audio played).
+    var callSeconds: Double { Double(framesSent) / 50 }
 }

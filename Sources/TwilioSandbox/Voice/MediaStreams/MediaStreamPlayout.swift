@@ -1,7 +1,13 @@
-/// The application's audio waiting to be played to the caller, with the marks sent between it,
-/// as Twilio buffers them on a bidirectional stream: audio plays in the order received, 8000
-/// bytes a second; a mark is reached once all the audio queued before it has played; `clear`
-/// drops the audio and gives back every pending mark.
+/// The application's audio on its way to the caller, with the marks sent between it, as Twilio
+/// buffers them on a bidirectional stream: audio plays in the order received, one 20 ms frame
+/// (160 bytes of 8 kHz µ-law) per ``tick()``; a mark comes back once every byte queued before it
+/// has *finished* playing — or at once when nothing is queued or playing; `clear` drops the
+/// queued audio and gives back every pending mark. Time is the caller's: each ``tick()`` is the
+/// end of one frame, so tests move it frame by frame.
+///
+/// A frame that starts at one tick has played at the next, so a mark after `n` bytes sent to an
+/// idle stream comes back `ceil(n / 160)` ticks after the first tick that follows it: never
+/// before its audio could have played at 8000 bytes a second.
 struct MediaStreamPlayout: Sendable {
     /// A queued piece of audio, or a mark.
     private enum Item: Sendable {
@@ -9,59 +15,94 @@ struct MediaStreamPlayout: Sendable {
         case mark(String)
     }
 
+    /// Bytes per frame: 20 ms of 8 kHz µ-law.
+    static let frameBytes = CallerAudio.frameBytes
+    /// The most audio waiting to play: ten minutes (Twilio discards more, 31931).
+    static let capacity = 10 * 60 * CallerAudio.sampleRate
+
     private var queue: [Item] = []
-    /// Bytes played to the caller so far.
+    /// Bytes of the frame playing now, 0 when none is.
+    private var playing = 0
+    /// Marks passed while filling the frame playing now: reached when it has played.
+    private var reachedWhenFramePlayed: [String] = []
+    /// Audio bytes in ``queue``.
+    private(set) var queuedBytes = 0
+    /// Bytes played to the caller so far (a frame counts once it starts).
     private(set) var playedBytes = 0
     /// Bytes dropped by `clear` so far.
     private(set) var clearedBytes = 0
+    /// Bytes refused because the buffer was full.
+    private(set) var discardedBytes = 0
 
-    /// Queues audio after what is already queued.
-    mutating func enqueue(audio: [UInt8]) {
-        guard !audio.isEmpty else { return }
+    /// Queues audio after what is already queued; `false` (and the audio is discarded) when it
+    /// would take the buffer past ``capacity``.
+    mutating func enqueue(audio: [UInt8]) -> Bool {
+        guard !audio.isEmpty else { return true }
+        guard queuedBytes + audio.count <= Self.capacity else {
+            discardedBytes += audio.count
+            return false
+        }
         queue.append(.audio(audio[...]))
+        queuedBytes += audio.count
+        return true
     }
 
-    /// Queues a mark; returns the marks reached now (this one too when no audio is ahead of it).
+    /// Queues a mark; returns the marks reached now: this one when nothing is playing or queued
+    /// ahead of it.
     mutating func enqueue(mark name: String) -> [String] {
         queue.append(.mark(name))
-        return play(0)
+        return playing == 0 ? takeLeadingMarks() : []
     }
 
-    /// Plays up to `count` bytes; returns the marks reached, in order.
-    mutating func play(_ count: Int) -> [String] {
-        var remaining = count
-        var reached: [String] = []
-        while let first = queue.first {
+    /// A frame's time has passed: the frame that was playing has played out, and the next one
+    /// starts. Returns the marks reached, in order.
+    mutating func tick() -> [String] {
+        let reached = reachedWhenFramePlayed + takeLeadingMarks()
+        reachedWhenFramePlayed = []
+        playing = 0
+        while playing < Self.frameBytes, let first = queue.first {
             switch first {
             case .mark(let name):
-                reached.append(name)
+                reachedWhenFramePlayed.append(name)
                 queue.removeFirst()
             case .audio(let audio):
-                guard remaining > 0 else { return reached }
-                let played = min(remaining, audio.count)
-                remaining -= played
-                playedBytes += played
-                if played == audio.count {
+                let taken = min(Self.frameBytes - playing, audio.count)
+                playing += taken
+                queuedBytes -= taken
+                playedBytes += taken
+                if taken == audio.count {
                     queue.removeFirst()
                 } else {
-                    queue[0] = .audio(audio.dropFirst(played))
+                    queue[0] = .audio(audio.dropFirst(taken))
                 }
             }
         }
         return reached
     }
 
-    /// Drops all queued audio; returns every pending mark, in order.
+    /// Drops all queued audio and stops the frame playing; returns every pending mark, in order.
     mutating func clear() -> [String] {
-        let marks = queue.compactMap { item -> String? in
+        var marks = reachedWhenFramePlayed
+        for item in queue {
             switch item {
-            case .mark(let name): return name
-            case .audio(let audio):
-                clearedBytes += audio.count
-                return nil
+            case .mark(let name): marks.append(name)
+            case .audio(let audio): clearedBytes += audio.count
             }
         }
         queue.removeAll()
+        queuedBytes = 0
+        reachedWhenFramePlayed = []
+        playing = 0
+        return marks
+    }
+
+    /// Removes the marks at the head of the queue (no audio ahead of them) and returns them.
+    private mutating func takeLeadingMarks() -> [String] {
+        var marks: [String] = []
+        while case .mark(let name)? = queue.first {
+            marks.append(name)
+            queue.removeFirst()
+        }
         return marks
     }
 }

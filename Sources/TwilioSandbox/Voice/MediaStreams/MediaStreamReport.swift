@@ -1,12 +1,5 @@
 /// What one media stream exchanged, for the ``MediaStreamOutcome`` and the call's event log.
 struct MediaStreamReport: Sendable {
-    /// A message from the application that Twilio would have refused: reported once per code per
-    /// stream, as Twilio does (31950 binary frame, 31951 invalid message).
-    struct Warning: Sendable {
-        let code: Int
-        let message: String
-    }
-
     /// The µ-law audio the application sent in `media` messages, in order.
     var audio: [UInt8] = []
     /// The marks echoed back to the application, in order.
@@ -19,16 +12,20 @@ struct MediaStreamReport: Sendable {
     var mediaFramesSent = 0
     /// The keys the caller pressed (`dtmf` messages), in order.
     var digitsSent = ""
-    var warnings: [Warning] = []
+    /// Warnings Twilio would log for the application's messages (31950, 31951, 31931): each
+    /// code once per stream, as Twilio reports them.
+    private(set) var warnings: [MediaStreamError] = []
+    /// The error that ended the stream (31924), if one did.
+    var failure: MediaStreamError?
 
     /// Notes a message in ``events``.
     mutating func note(_ event: String) {
         if events.last != event { events.append(event) }
     }
 
-    /// Notes a refused message, unless one with the same code already was.
-    mutating func warn(_ code: Int, _ message: String) {
-        guard !warnings.contains(where: { $0.code == code }) else { return }
-        warnings.append(Warning(code: code, message: message))
+    /// Notes a warning, unless one with the same code already was.
+    mutating func warn(_ warning: MediaStreamError) {
+        guard !warnings.contains(where: { $0.code == warning.code }) else { return }
+        warnings.append(warning)
     }
 }

@@ -7,20 +7,24 @@ import NIOSSL
 import TwilioKit
 
 /// The sandbox's side of `<Connect><Stream>`: opens a WebSocket to the application's server and
-/// speaks Twilio's bidirectional Media Streams protocol on it (see ``MediaStreamConversation``),
-/// streaming the caller's audio (``MediaStreamAudio``, at most the call's remaining time) and
-/// pressing the handset's next queued digits, until the audio is over, the application closes
-/// the connection, or the call ends. What the application sent back comes back in the outcome
-/// and in the call's event log (`stream-stopped`, with the µ-law audio in base64).
+/// speaks Twilio's bidirectional Media Streams protocol on it (see ``MediaStreamLifecycle`` and
+/// ``MediaStreamConversation``), streaming the caller's audio (``MediaStreamAudio``, at most the
+/// call's remaining time, at the ``MediaStreamPace``), pressing the handset's next queued digits
+/// and any it presses during the call (``ConnectedStreams``), until the caller hangs up, the time
+/// limit, the application closes the connection or breaks the protocol, or the call ends or
+/// leaves the `<Connect>`. What the application sent back comes back in the outcome and in the
+/// call's event log (`stream-stopped`, with the µ-law audio in base64).
 ///
-/// Failures are Twilio's: 31941 (a track other than `inbound_track`), 31922/31923 (not a
-/// `wss://` URL; `ws://` is accepted for local servers), 31901/31902/31904/31910/31920 (the
-/// connection or handshake failed); the TwiML then goes on.
+/// Failures are Twilio's (``MediaStreamError``): 31941 (a track other than `inbound_track`),
+/// 31922/31923 (not a `wss://` URL; `ws://` is accepted for local servers),
+/// 31901/31902/31904/31910/31920 (the connection or handshake failed); the TwiML then goes on.
 struct WebSocketMediaStreamBridge: MediaStreamBridge {
     let audio: MediaStreamAudio
+    let pace: MediaStreamPace
     let voice: VoiceState
     let handsets: HandsetDirectory
     let webhooks: WebhookDispatcher
+    let connectedStreams: ConnectedStreams
     let logger: Logger
 
     func run(_ stream: TwiML.Stream, call: CallRecord) async -> MediaStreamOutcome {
@@ -35,19 +39,27 @@ struct WebSocketMediaStreamBridge: MediaStreamBridge {
         }
         let reporter = MediaStreamReporter(voice: voice, webhooks: webhooks, call: call, stream: stream, streamSID: streamSID,
                                            statusCallback: statusCallback)
-        if let problem = Self.problem(with: stream) {
-            await reporter.failed(problem.code, problem.message)
+        let target: MediaStreamTarget
+        do {
+            target = try MediaStreamTarget(stream)
+        } catch {
+            await reporter.failed(error)
             return .empty
         }
-        let conversation = await conversation(for: stream, call: call, streamSID: streamSID)
+        await reporter.checked(target)
+        let conversation = await conversation(for: target, call: call, streamSID: streamSID)
         let token = await webhooks.accounts.authToken(of: call.accountSID) ?? ""
-        let session = MediaStreamSession(url: stream.url, signature: TwilioRequestValidator(authToken: token).signature(url: stream.url),
-                                         frameInterval: audio.frameInterval, logger: logger)
+        let session = MediaStreamSession(url: target.url, signature: TwilioRequestValidator(authToken: token).signature(url: target.url),
+                                         pace: pace, logger: logger)
         let (events, continuation) = AsyncStream.makeStream(of: MediaStreamSession.Event.self)
+        let connectedStreams = connectedStreams
         // The session runs on its own task, so that ending the call stops the stream with a
         // `stop` message instead of tearing the connection down.
         let task = Task {
-            try await session.run(conversation, events: events, continuation: continuation, onStarted: { await reporter.started() })
+            try await session.run(conversation, events: events, continuation: continuation, onConnected: {
+                await connectedStreams.connect(streamSID, of: call.sid) { continuation.yield(.keyPresses($0)) }
+                await reporter.started()
+            })
         }
         let result = await withTaskCancellationHandler {
             await task.result
@@ -55,21 +67,22 @@ struct WebSocketMediaStreamBridge: MediaStreamBridge {
             continuation.yield(.hangUp)
         }
         continuation.finish()
+        await connectedStreams.disconnect(streamSID, of: call.sid)
         switch result {
         case .success(let finished):
             await reporter.stopped(finished)
             let report = finished.conversation.report
-            return MediaStreamOutcome(audio: report.audio, marks: report.marks, events: report.events)
+            return MediaStreamOutcome(audio: report.audio, marks: report.marks, events: report.events, end: finished.end,
+                                      framesSent: report.mediaFramesSent)
         case .failure(let error):
-            let failure = Self.failure(error)
-            await reporter.failed(failure.code, failure.message)
+            await reporter.failed(Self.failure(error))
             return .empty
         }
     }
 
     /// The conversation for `call`: the caller's audio, at most the call's remaining time, and
     /// the handset's next queued digits.
-    private func conversation(for stream: TwiML.Stream, call: CallRecord, streamSID: String) async -> MediaStreamConversation {
+    private func conversation(for target: MediaStreamTarget, call: CallRecord, streamSID: String) async -> MediaStreamConversation {
         let remaining = max(0, Double(call.timeLimit) - call.talkSeconds)
         let callerAudio: CallerAudio
         do {
@@ -78,44 +91,26 @@ struct WebSocketMediaStreamBridge: MediaStreamBridge {
             await voice.log(call.sid, CallEvent("error", [
                 ("message", .string("The sandbox's mediaStreamAudio could not be read (\(error)): the caller stays silent")),
             ]))
-            callerAudio = CallerAudio(silenceOf: min(audio.seconds, remaining))
+            callerAudio = CallerAudio(silenceOf: audio.seconds, maximumSeconds: remaining)
         }
         let digits = await handsets.nextAnswer(.digits, for: call.handset) ?? ""
-        return MediaStreamConversation(streamSID: streamSID, call: call, stream: stream, audio: callerAudio, digits: digits)
-    }
-
-    /// What Twilio refuses before connecting: a track other than `inbound_track` on `<Connect>`,
-    /// a URL that is not a WebSocket URL.
-    static func problem(with stream: TwiML.Stream) -> (code: Int, message: String)? {
-        guard stream.track == .inboundTrack else {
-            return (31941, "Stream - Invalid Track configuration: <Connect><Stream> supports only track=\"inbound_track\"")
-        }
-        guard let url = URL(string: stream.url), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            return (31923, "Stream - WebSocket - Malformed URL: \(stream.url)")
-        }
-        guard scheme == "wss" || scheme == "ws" else {
-            return (31922, "Stream - WebSocket - URL Schema Not Supported: \(scheme)")
-        }
-        return nil
+        return MediaStreamConversation(streamSID: streamSID, call: call, customParameters: target.customParameters,
+                                       audio: callerAudio, digits: digits)
     }
 
     /// Twilio's error for a connection that could not be made.
-    static func failure(_ error: any Error) -> (code: Int, message: String) {
+    static func failure(_ error: any Error) -> MediaStreamError {
         if let error = error as? WebSocketClientError {
-            if error == .webSocketUpgradeFailed {
-                return (31920, "Stream - WebSocket - Handshake Error: the server answered the upgrade request with a status other than 101")
-            }
-            if error == .invalidURL { return (31923, "Stream - WebSocket - Malformed URL") }
+            if error == .webSocketUpgradeFailed { return .handshakeError }
+            if error == .invalidURL { return .malformedURL(nil) }
         }
         if let error = error as? ChannelError, case .connectTimeout = error {
-            return (31901, "Stream - WebSocket - Connection Timeout")
+            return .connectionTimeout
         }
         if let error = error as? NIOConnectionError {
-            return error.connectionErrors.isEmpty
-                ? (31904, "Stream - WebSocket - Host Unreachable")
-                : (31902, "Stream - WebSocket - Connection Refused")
+            return error.connectionErrors.isEmpty ? .hostUnreachable : .connectionRefused
         }
-        if error is NIOSSLError { return (31910, "Stream - WebSocket - SSL Protocol Error: \(error)") }
-        return (31900, "Stream - Unknown Error: \(error)")
+        if error is NIOSSLError { return .sslProtocolError("\(error)") }
+        return .unknown("\(error)")
     }
 }

@@ -119,7 +119,9 @@ extension TwiMLExecutor {
     }
 
     /// `<Connect>`: each `<Stream>` runs on the simulator's ``MediaStreamBridge`` until it ends; the
-    /// audio it got back counts as call time. Then `action`, or the next verb without one.
+    /// time it lasted (the caller's frames sent) counts as call time. A stream that ended with the call (the caller hung
+    /// up when their audio was over, or the time limit) ends the TwiML; otherwise `action`, or the
+    /// next verb without one.
     func connect(_ connect: TwiML.Connect, in document: Document) async throws -> Step? {
         for noun in connect.nouns {
             switch noun {
@@ -127,13 +129,22 @@ extension TwiMLExecutor {
                 guard let call = await voice.call(callSID) else { return .end(.ended) }
                 let outcome = await simulator.mediaStreams.run(stream, call: call)
                 try Task.checkCancellation()
-                await account(outcome.audioSeconds)
+                await account(outcome.callSeconds)
                 await voice.appendReceivedAudio(outcome.audio, to: callSID)
                 await log("stream-ended", [
-                    ("url", .string(stream.url)), ("audio_bytes", .int(outcome.audio.count)),
-                    ("marks", .array(outcome.marks.map(SandboxJSON.string))),
+                    ("url", .string(stream.url)), ("reason", .optional(outcome.end?.rawValue)),
+                    ("audio_bytes", .int(outcome.audio.count)), ("marks", .array(outcome.marks.map(SandboxJSON.string))),
                     ("events", .array(outcome.events.map(SandboxJSON.string))),
                 ])
+                switch outcome.end {
+                case .audioEnded?:
+                    await log("hangup", [("by", "caller")])
+                    return .end(.ended)
+                case .timeLimit?:
+                    throw TimeLimitReached()
+                case .callEnded?, .appClosed?, .connectionLost?, .protocolError?, nil:
+                    break
+                }
             case .unsupported(let name):
                 await log("unsupported", [("verb", .string("Connect/\(name)"))])
             }

@@ -87,11 +87,6 @@ struct SeedConformance {
         return await fixture.run(name, .object(input))
     }
 
-    /// The known gap `input` runs into, if any.
-    func gap(of input: [String: JSONValue]) -> SeedKnownGaps.Gap? {
-        SeedKnownGaps.gap(of: action.name, touching: input.keys)
-    }
-
     /// Why the advertised schema does not take `value` for `name` (empty when it does).
     func schemaProblems(_ name: String, _ value: JSONValue) -> [String] {
         guard let property = properties[name] else { return ["\(name) is not in \(action.name)'s input schema"] }
