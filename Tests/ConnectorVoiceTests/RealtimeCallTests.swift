@@ -14,16 +14,17 @@ struct RealtimeCallTests {
     static let sender = "+15005550006"
     static let handset = "+14155550123"
 
-    /// A second of a chirp (300 Hz to 3 kHz), a signal whose echo is unmistakable, then half a
-    /// second of silence — the caller stays on the line while the reply's tail comes back, so the
-    /// hang-up does not cut it — as a WAV file; the chirp's samples.
+    /// A second of a chirp (300 Hz to 3 kHz), a signal whose echo is unmistakable, then two and a
+    /// half seconds of silence — the caller stays on the line while the reply comes back, so the
+    /// hang-up does not cut it even when a loaded machine delays the reply by seconds — as a WAV
+    /// file; the chirp's samples.
     static func chirpFile() throws -> (path: String, samples: [Int16]) {
         let samples = (0..<8000).map { index -> Int16 in
             let time = Double(index) / 8000
             return Int16((sin(2 * .pi * (300 * time + 1350 * time * time)) * 9000).rounded())
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chirp-\(UUID().uuidString).wav").path
-        try Data(WAVFile.bytes(of: samples + [Int16](repeating: 0, count: 4000))).write(to: URL(fileURLWithPath: path))
+        try Data(WAVFile.bytes(of: samples + [Int16](repeating: 0, count: 20_000))).write(to: URL(fileURLWithPath: path))
         return (path, samples)
     }
 
@@ -47,7 +48,7 @@ struct RealtimeCallTests {
                 Issue.record("no workflow result: \(result)")
                 return
             }
-            #expect(abs(echoed - 1.5) < 0.05, "the workflow heard the whole call, the chirp and the silence: \(echoed)")
+            #expect(abs(echoed - 3.5) < 0.05, "the workflow heard the whole call, the chirp and the silence: \(echoed)")
             try await Self.expectCallerHeard(chirp.samples, call: sid, fixture)
         }
     }
@@ -167,10 +168,10 @@ struct RealtimeCallTests {
         }
     }
 
-    /// The caller talks for two seconds: the echo's first 7 000 samples come back before the
-    /// hang-up even when a loaded machine delays the reply by most of a second.
+    /// The caller talks for three seconds: the echo's first 7 000 samples come back before the
+    /// hang-up even when a loaded machine delays the reply by two seconds.
     @Test func aHandsetCallingANumberReachesTheWorkflow() async throws {
-        try await VoiceFixture.with(audio: MediaStreamAudio(source: .speechLike, seconds: 2)) { fixture in
+        try await VoiceFixture.with(audio: MediaStreamAudio(source: .speechLike, seconds: 3)) { fixture in
             try await fixture.pointNumber(Self.sender, at: "echo")
             let answer = try await fixture.sandboxRequest(.post, "/sandbox/handsets/\(Self.handset)/calls", form: [("To", Self.sender)])
             #expect(answer.status == 201)
