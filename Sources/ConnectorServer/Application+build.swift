@@ -39,8 +39,8 @@ public func buildRouter(configuration: ServerConfiguration, dependencies: Server
     router.add(middleware: APITokenMiddleware(tokens: configuration.apiTokens))
     router.get("healthz") { _, _ in JSONResponse.make(["status": "ok"]) }
     MetricsController(registry: dependencies.metrics).addRoutes(to: router)
-    let openAPI = JSONResponse.make(OpenAPIDocument.make(connector: dependencies.connector))
-    router.get("openapi.json") { _, _ in openAPI }
+    let openAPI = Deferred { [connector = dependencies.connector] in JSONResponse.make(OpenAPIDocument.make(connector: connector)) }
+    router.get("openapi.json") { _, _ in openAPI.value }
     ComponentsController(connector: dependencies.connector).addRoutes(to: router.group("components"))
     ActionsController(connector: dependencies.connector, maximumBodyBytes: configuration.maximumBodyBytes)
         .addRoutes(to: router.group("actions"))

@@ -8,7 +8,9 @@ import UnixSignals
 /// `grace` to finish before they are cancelled. A second signal stops the process at once, saying
 /// on standard error what was cut short.
 public func runServer(_ application: some ApplicationProtocol, grace: Duration, inFlight: InFlightRequests, logger: Logger) async throws {
-    var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // Named: a service's default name is its description, reflected field by field (the whole router) at start-up.
+    var configuration = ServiceGroupConfiguration(services: [.init(service: application, serviceName: "twilio-connector")],
+                                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     configuration.maximumGracefulShutdownDuration = grace
     let group = ServiceGroup(configuration: configuration)
     let secondSignal = Task {

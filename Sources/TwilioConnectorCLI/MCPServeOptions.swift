@@ -26,8 +26,10 @@ struct MCPServeOptions: ParsableArguments {
     /// The settings, the tools checked against those of `connector` and `store`.
     func settings(connector: Connector, store: any ConnectorStore) throws -> MCPSettings {
         let selection = ToolSelection(list: tools, readOnly: readOnly)
-        try MCPToolOptions.check(selection, against: ConnectorToolbox(connector: connector, store: store, selection: selection),
-                                 option: "--mcp-tools")
+        if selection != .all {   // every tool exists: only a narrowed selection can name none or leave none
+            try MCPToolOptions.check(selection, against: ConnectorToolbox(connector: connector, store: store, selection: selection),
+                                     option: "--mcp-tools")
+        }
         return MCPSettings(allowedOrigins: allowedOrigins, sessionIdleTimeout: .seconds(sessionIdleMinutes * 60), tools: selection)
     }
 }

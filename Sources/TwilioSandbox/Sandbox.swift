@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The sandbox's HTTP application: every Twilio domain under its own prefix, mirroring
 /// `https://<domain>.twilio.com/…`, plus the inspection API under `/sandbox`.
@@ -65,6 +66,8 @@ public enum Sandbox {
         let (application, _) = try await buildApplication(configuration: configuration, logger: logger) { channel in
             await onServerRunning("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")
         }
-        try await application.runService()
+        let services = ServiceGroup(configuration: .init(services: [.init(service: application, serviceName: "twilio-sandbox")],
+                                                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
     }
 }

@@ -8,9 +8,12 @@ import TwilioConnector
 /// holds — jobs submitted with `Async`, jobs left by an instance that died (once their lease
 /// expires), jobs of a previous run of this instance — and works them. Wakes when a job changes
 /// and at least every poll interval, since a lease expiring signals nothing.
-struct BulkJobWorker: Service {
+struct BulkJobWorker: Service, CustomStringConvertible {
     let jobs: BulkJobs
     let logger: Logger
+
+    /// Its name in the service group's logs (which otherwise reflect on every field at start-up).
+    var description: String { "BulkJobWorker" }
 
     func run() async throws {
         let owner = "\(jobs.instance)/worker"

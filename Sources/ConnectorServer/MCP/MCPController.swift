@@ -14,9 +14,11 @@ struct MCPController {
 
     /// The controller of a server with `configuration`, exposing the tools of `dependencies`.
     init(dependencies: ServerDependencies, configuration: ServerConfiguration, logger: Logger) {
-        let toolbox = ConnectorToolbox(connector: dependencies.connector, store: dependencies.store, selection: configuration.mcp.tools)
+        let toolbox = Deferred { [selection = configuration.mcp.tools] in
+            ConnectorToolbox(connector: dependencies.connector, store: dependencies.store, selection: selection)
+        }
         registry = MCPSessionRegistry(idleTimeout: configuration.mcp.sessionIdleTimeout, logger: logger) {
-            await ConnectorMCPServer.make(toolbox, logger: logger)
+            await ConnectorMCPServer.make(toolbox.value, logger: logger)
         }
         policy = MCPAccessPolicy(apiTokens: configuration.apiTokens, loopbackOnly: configuration.isLoopback,
                                  allowedOrigins: configuration.mcp.allowedOrigins)
