@@ -66,8 +66,12 @@ public enum Sandbox {
         let (application, _) = try await buildApplication(configuration: configuration, logger: logger) { channel in
             await onServerRunning("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")
         }
-        let services = ServiceGroup(configuration: .init(services: [.init(service: application, serviceName: "twilio-sandbox")],
-                                                         gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        try await ServiceGroup(configuration: .init(services: [service(application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
+    }
+
+    /// The sandbox's application as a named service. Unnamed, a service is named by its
+    /// description: the whole router, reflected field by field, at every start.
+    static func service(_ application: some Service) -> ServiceGroupConfiguration.ServiceConfiguration {
+        .init(service: application, serviceName: "twilio-sandbox")
     }
 }

@@ -31,8 +31,7 @@ public final class SandboxServer: Sendable {
             portContinuation.yield(channel.localAddress?.port ?? configuration.port)
             portContinuation.finish()
         }
-        // Named: a service's default name is its description, reflected field by field (the whole router) at start-up.
-        let services = ServiceGroup(configuration: .init(services: [.init(service: application, serviceName: "twilio-sandbox")], logger: logger))
+        let services = ServiceGroup(configuration: .init(services: [Sandbox.service(application)], logger: logger))
         let task = Task { try await services.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {
