@@ -86,6 +86,21 @@ struct StoreTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func concurrentAppendsOfRetriedEventsStoreEachOnce(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let results = try await withThrowingTaskGroup(of: EventAppendResult.self) { group in
+            for index in 0..<200 { group.addTask { try await store.append(self.event(key: "newSms:SM\(index % 100)", body: "\(index)")) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let stored = results.compactMap { if case .appended(let event) = $0 { event } else { nil } }
+        #expect(stored.count == 100, "one of each pair is stored")
+        #expect(Set(stored.map(\.sequence)).count == 100)
+        let duplicates = results.compactMap { if case .duplicate(let event) = $0 { event } else { nil } }
+        #expect(Set(duplicates.map(\.id)) == Set(stored.map(\.id)), "each retry answers the stored event")
+        #expect(try await store.events(EventQuery(trigger: "newSms", after: 0, limit: 500)).count == 100)
+    }
+
+    @Test(arguments: StoreBackend.available)
     func concurrentPlannersPlanEachDeliveryOnce(_ backend: StoreBackend) async throws {
         let store = try await backend.makeStore()
         let other = try await backend.reopen(store)

@@ -30,8 +30,12 @@ struct ConnectorChannel: ServerChildChannel {
         }
     }
 
+    /// Handles the connection on its channel's event loop (``EventLoopTaskExecutor``): its
+    /// requests, or its media stream's reader, workflow and sender.
     func handle(value: Value, logger: Logger) async {
-        await upgrade.handle(value: value, logger: logger)
+        await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
+            await upgrade.handle(value: value, logger: logger)
+        }
     }
 }
 

@@ -8,7 +8,9 @@ import TwilioKit
 /// them by polling, see ``ConnectorStore/changes()``).
 public final class SQLiteStore: ConnectorStore {
     private let database: DatabasePool
-    private let broadcaster = ChangeBroadcaster()
+    private let broadcaster: ChangeBroadcaster
+    /// Events appended together, a transaction for all that arrive while the previous is written.
+    private let appends: GroupCommit<NewTriggerEvent, EventAppendResult>
     /// The file, for messages.
     public let path: String
 
@@ -21,8 +23,16 @@ public final class SQLiteStore: ConnectorStore {
                 try database.execute(sql: "PRAGMA synchronous = NORMAL")
                 try database.execute(sql: "PRAGMA busy_timeout = 5000")
             }
-            database = try DatabasePool(path: path, configuration: configuration)
+            let database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(database)
+            let broadcaster = ChangeBroadcaster()
+            (self.database, self.broadcaster) = (database, broadcaster)
+            appends = GroupCommit { events throws(StoreError) in
+                try await Self.write("storing \(events.count) events", on: database, signalling: .events, to: broadcaster) { database in
+                    let results = try events.map { event in try Self.append(event, in: database) }
+                    return (results, results.contains { !$0.isDuplicate })
+                }
+            }
         } catch {
             throw StoreError("the store file \(path) cannot be used: \(error)")
         }
@@ -32,6 +42,12 @@ public final class SQLiteStore: ConnectorStore {
     /// `body` says something changed.
     func write<T: Sendable>(_ what: @autoclosure () -> String, signalling change: StoreChange? = nil,
                             _ body: @escaping @Sendable (Database) throws -> (T, changed: Bool)) async throws(StoreError) -> T {
+        try await Self.write(what(), on: database, signalling: change, to: broadcaster, body)
+    }
+
+    private static func write<T: Sendable>(_ what: @autoclosure () -> String, on database: DatabasePool, signalling change: StoreChange?,
+                                           to broadcaster: ChangeBroadcaster,
+                                           _ body: @escaping @Sendable (Database) throws -> (T, changed: Bool)) async throws(StoreError) -> T {
         let result: (T, changed: Bool)
         do { result = try await database.write(body) } catch { throw StoreError("\(what()): \(error)") }
         if result.changed, let change { broadcaster.signal(change) }
@@ -54,15 +70,18 @@ public final class SQLiteStore: ConnectorStore {
     // MARK: Events
 
     public func append(_ event: NewTriggerEvent) async throws(StoreError) -> EventAppendResult {
-        try await write("storing a \(event.trigger) event", signalling: .events) { database in
-            if let inserted = try database.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event)) {
-                return (.appended(try inserted.event()), true)
-            }
-            guard let key = event.dedupeKey, let existing = try database.record(StoreSQL.event(dedupeKey: key)) else {
-                throw StoreError("the event was neither stored nor found")
-            }
-            return (.duplicate(try existing.event()), false)
+        try await appends.submit(event)
+    }
+
+    /// Appends `event` in `database`'s transaction, or finds the event stored with its dedupe key.
+    private static func append(_ event: NewTriggerEvent, in database: Database) throws -> EventAppendResult {
+        if let inserted = try database.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event)) {
+            return .appended(try inserted.event())
         }
+        guard let key = event.dedupeKey, let existing = try database.record(StoreSQL.event(dedupeKey: key)) else {
+            throw StoreError("the \(event.trigger) event was neither stored nor found")
+        }
+        return .duplicate(try existing.event())
     }
 
     public func events(_ query: EventQuery) async throws(StoreError) -> [TriggerEvent] {

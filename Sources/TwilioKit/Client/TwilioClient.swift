@@ -171,7 +171,7 @@ extension TwilioClient {
 
     private func decode<Response: Decodable>(_ type: Response.Type, from response: TwilioHTTPResponse, method: HTTPMethod, url: String) throws(TwilioError) -> Response {
         do {
-            return try TwilioJSON.decoder.decode(Response.self, from: Data(response.body))
+            return try TwilioJSON.decoder.decode(Response.self, from: response.body)
         } catch {
             throw TwilioError(kind: .undecodable, httpStatus: response.status, message: Self.describe(error),
                               method: method, path: Self.pathWithoutQuery(url))
@@ -179,7 +179,7 @@ extension TwilioClient {
     }
 
     static func error(for response: TwilioHTTPResponse, method: HTTPMethod, path: String) -> TwilioError {
-        let body = try? TwilioJSON.decoder.decode(TwilioErrorBody.self, from: Data(response.body))
+        let body = try? TwilioJSON.decoder.decode(TwilioErrorBody.self, from: response.body)
         let fallback = HTTPStatusText.reason(response.status)
         return TwilioError(kind: response.status >= 500 ? .failed : .refused, httpStatus: response.status,
                            code: body?.code, message: body?.message ?? fallback, moreInfo: body?.moreInfo,

@@ -29,6 +29,9 @@ public struct AsyncHTTPClientTransport: TwilioHTTPTransport {
         configuration.timeout.connect = TimeAmount(connectTimeout)
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = maximumConnectionsPerHost
         configuration.connectionPool.retryConnectionEstablishment = false
+        // The connector installs no tracer: without this, every request would still build a span's
+        // attributes (its URL parsed again) for the no-op one.
+        configuration.tracing.tracer = nil
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -97,10 +97,8 @@ public struct FormParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     /// Percent-escapes everything except RFC 3986's unreserved characters.
     static func escape(_ string: String) -> String {
-        string.addingPercentEncoding(withAllowedCharacters: unreserved) ?? string
+        FormURLEncoding.percentEncode(string, keeping: FormURLEncoding.isUnreserved)
     }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Parses an encoded form or query string (`+` means a space; invalid `%` escapes are kept as
     /// written; repeated keys are kept in order).

@@ -101,7 +101,7 @@ struct JSONValueEncoding: Encoder {
             for (key, element) in dictionary {
                 let box = Box()
                 storage.fields[key] = box
-                try child(box, key: DictionaryKey(stringValue: key)).encodeValue(element)
+                try child(box, key: JSONDictionaryKey(stringValue: key)).encodeValue(element)
             }
         default:
             try value.encode(to: self)
@@ -179,7 +179,7 @@ struct JSONValueEncoding: Encoder {
             return box
         }
 
-        private var nextKey: any CodingKey { IndexKey(intValue: count) }
+        private var nextKey: any CodingKey { JSONIndexKey(intValue: count) }
 
         mutating func encodeNil() throws { _ = append(.null) }
         mutating func encode(_ value: Bool) throws { _ = append(.bool(value)) }
@@ -237,21 +237,5 @@ struct JSONValueEncoding: Encoder {
         mutating func encode(_ value: UInt32) throws { encoder.set(.number(Double(value))) }
         mutating func encode(_ value: UInt64) throws { encoder.set(.number(Double(value))) }
         mutating func encode(_ value: some Encodable) throws { try encoder.encodeValue(value) }
-    }
-
-    /// The coding key of a dictionary entry.
-    struct DictionaryKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    /// The coding key of an array element.
-    struct IndexKey: CodingKey {
-        var stringValue: String { "Index \(intValue ?? 0)" }
-        var intValue: Int?
-        init(intValue: Int) { self.intValue = intValue }
-        init?(stringValue: String) { nil }
     }
 }

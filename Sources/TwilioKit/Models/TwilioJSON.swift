@@ -1,20 +1,6 @@
-import Foundation
-
 /// The JSON conventions of Twilio's answers: snake_case keys, RFC 2822 or ISO 8601 dates.
 enum TwilioJSON {
-    /// A decoder for Twilio's answers.
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let string = try container.decode(String.self)
-            guard let date = TwilioDateFormat.date(from: string) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(string)' is neither an RFC 2822 nor an ISO 8601 date")
-            }
-            return date
-        }
-        return decoder
-    }()
+    /// A decoder for Twilio's answers (`JSONDecoder` with snake_case keys converted and Twilio's
+    /// dates, at a fraction of its cost).
+    static let decoder = TwilioJSONDecoder()
 }

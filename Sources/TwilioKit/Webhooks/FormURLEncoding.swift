@@ -14,31 +14,37 @@ enum FormURLEncoding {
     /// Escapes like Node's `querystring.escape`: everything except ASCII letters, digits and
     /// `-._~!'()*` is percent-encoded as UTF-8.
     static func legacyEscape(_ string: String) -> String {
-        var result = ""
+        percentEncode(string) { isUnreserved($0) || Array("!'()*".utf8).contains($0) }
+    }
+
+    /// Percent-encodes, as `%XX` with uppercase hex digits, each UTF-8 byte of `string` that
+    /// `isKept` refuses; the string itself when it keeps them all.
+    static func percentEncode(_ string: String, keeping isKept: (UInt8) -> Bool) -> String {
+        guard !string.utf8.allSatisfy(isKept) else { return string }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(string.utf8.count * 3)
         for byte in string.utf8 {
-            if isLegacyUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isKept(byte) {
+                bytes.append(byte)
             } else {
-                result += percentEscape(byte)
+                bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `%XX` with uppercase hex digits.
-    static func percentEscape(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return byte < 16 ? "%0" + hex : "%" + hex
-    }
-
-    private static func isLegacyUnreserved(_ byte: UInt8) -> Bool {
+    /// RFC 3986's unreserved characters: ASCII letters, digits and `-._~`.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
             true
         default:
-            Array("-._~!'()*".utf8).contains(byte)
+            false
         }
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func unescape(_ component: Substring) -> String {
         let bytes = Array(component.utf8)

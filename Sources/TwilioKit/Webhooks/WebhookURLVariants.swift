@@ -55,14 +55,6 @@ enum WebhookURLVariants {
 
     /// Percent-encodes C0 controls, DEL, non-ASCII bytes and `extraBytes`; existing escapes stay.
     private static func percentEncode(_ string: String, extraBytes: [UInt8]) -> String {
-        var bytes: [UInt8] = []
-        for byte in string.utf8 {
-            if byte < 0x20 || byte > 0x7E || extraBytes.contains(byte) {
-                bytes.append(contentsOf: FormURLEncoding.percentEscape(byte).utf8)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        FormURLEncoding.percentEncode(string) { (0x20...0x7E).contains($0) && !extraBytes.contains($0) }
     }
 }

@@ -115,17 +115,35 @@ struct ContractHarness {
         return operation.id
     }
 
-    /// Decodes every example answer of `operationID` as `Model` and returns how many there were.
+    /// Decodes every example answer of `operationID` as `Model` and returns how many there were;
+    /// each decodes exactly as `JSONDecoder` configured for Twilio's answers decodes it.
     @discardableResult
-    static func decodeExamples<Model: Decodable>(_ operationID: String, in domain: TwilioDomain, as model: Model.Type,
-                                                  sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    static func decodeExamples<Model: Decodable & Equatable>(_ operationID: String, in domain: TwilioDomain, as model: Model.Type,
+                                                              sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        try decodeExamples(operationID, in: domain, as: model, comparing: { $0 }, sourceLocation: sourceLocation)
+    }
+
+    /// Decodes every example of a list operation as a page of `Item`.
+    @discardableResult
+    static func decodeListExamples<Item: Decodable & Sendable & Equatable>(_ operationID: String, in domain: TwilioDomain, of item: Item.Type,
+                                                                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        try decodeExamples(operationID, in: domain, as: PageEnvelope<Item>.self, comparing: PageContents.init,
+                           sourceLocation: sourceLocation)
+    }
+
+    private static func decodeExamples<Model: Decodable>(_ operationID: String, in domain: TwilioDomain, as model: Model.Type,
+                                                         comparing compared: (Model) -> some Equatable,
+                                                         sourceLocation: SourceLocation) throws -> Int {
         let spec = try OpenAPISpec.load(domain)
         let operation = try #require(spec.operation(id: operationID), "no operation \(operationID)", sourceLocation: sourceLocation)
         let examples = operation.responseExamples
         #expect(!examples.isEmpty, "\(operationID) has no example", sourceLocation: sourceLocation)
         for example in examples {
             do {
-                _ = try TwilioJSON.decoder.decode(Model.self, from: example.json)
+                let decoded = try TwilioJSON.decoder.decode(Model.self, from: example.json)
+                let reference = try foundationDecoder.decode(Model.self, from: example.json)
+                #expect(compared(decoded) == compared(reference), "\(operationID) example '\(example.name)' decodes unlike JSONDecoder",
+                        sourceLocation: sourceLocation)
             } catch {
                 Issue.record("\(operationID) example '\(example.name)' does not decode as \(Model.self): \(error)", sourceLocation: sourceLocation)
             }
@@ -133,12 +151,32 @@ struct ContractHarness {
         return examples.count
     }
 
-    /// Decodes every example of a list operation as a page of `Item`.
-    @discardableResult
-    static func decodeListExamples<Item: Decodable & Sendable>(_ operationID: String, in domain: TwilioDomain, of item: Item.Type,
-                                                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
-        try decodeExamples(operationID, in: domain, as: PageEnvelope<Item>.self, sourceLocation: sourceLocation)
+    /// What a decoded page holds, to compare.
+    private struct PageContents<Item: Decodable & Sendable & Equatable>: Equatable {
+        let items: [Item]
+        let nextPageURI: String?
+        let page: Int?
+        let pageSize: Int?
+
+        init(_ envelope: PageEnvelope<Item>) {
+            (items, nextPageURI, page, pageSize) = (envelope.items, envelope.nextPageURI, envelope.page, envelope.pageSize)
+        }
     }
+
+    /// `JSONDecoder` configured as Twilio's answers need it: what ``TwilioJSONDecoder`` must match.
+    static let foundationDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = TwilioDateFormat.date(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date")
+            }
+            return date
+        }
+        return decoder
+    }()
 
     /// The snake_case keys a model encodes to, as Twilio names them; `nil` properties are left out.
     static func encodedKeys(_ model: some Encodable) throws -> Set<String> {

@@ -1,0 +1,32 @@
+@testable import ConnectorStore
+import Synchronization
+import Testing
+
+/// ``GroupCommit``: requests that wait while a batch is written go together into the next.
+struct GroupCommitTests {
+    @Test func requestsArrivingDuringACommitShareTheNextOne() async throws {
+        let batches = Mutex<[[Int]]>([])
+        let commit = GroupCommit<Int, Int> { requests throws(StoreError) in
+            batches.withLock { $0.append(requests) }
+            try? await Task.sleep(for: .milliseconds(20))
+            return requests.map { $0 * 2 }
+        }
+        let answers = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            for request in 0..<100 { group.addTask { (request, try await commit.submit(request)) } }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        #expect(answers == Dictionary(uniqueKeysWithValues: (0..<100).map { ($0, $0 * 2) }), "each request gets its own answer")
+        let written = batches.withLock { $0 }
+        #expect(written.flatMap { $0 }.sorted() == Array(0..<100), "each request is written once")
+        #expect(written.count < 100 && written.allSatisfy { $0.count <= GroupCommit<Int, Int>.maximumBatch })
+    }
+
+    @Test func aFailedCommitFailsEveryRequestOfItsBatchOnly() async throws {
+        let commit = GroupCommit<Int, Int> { requests throws(StoreError) in
+            if requests.contains(13) { throw StoreError("unlucky") }
+            return requests
+        }
+        await #expect(throws: StoreError.self) { try await commit.submit(13) }
+        #expect(try await commit.submit(7) == 7, "the next batch is written")
+    }
+}
