@@ -1,19 +1,12 @@
 import Foundation
+import TwilioKit
 
 /// Identifiers of the store's records: a prefix naming the kind (`evt`, `sub`, `dlv`) and 32
 /// random hexadecimal digits, unique across instances without coordination.
 enum StoreIdentifier {
-    /// A new identifier with `prefix`: 128 bits from the system's secure generator (`getrandom`,
-    /// where Foundation's `UUID()` opens and reads `/dev/urandom` each time).
+    /// A new identifier with `prefix`.
     static func make(_ prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return prefix + "_" + hexDigits(generator.next()) + hexDigits(generator.next())
-    }
-
-    /// `value` as 16 lowercase hexadecimal digits.
-    private static func hexDigits(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        prefix + "_" + RandomHex.digits(words: 2)
     }
 }
 

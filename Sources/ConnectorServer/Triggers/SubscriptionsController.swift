@@ -71,7 +71,7 @@ struct SubscriptionsController {
             throw JSONHTTPError(.badRequest, "Invalid subscription: " + problems.joined(separator: "; ") + ".")
         }
         let subscription = Subscription(
-            id: "sub_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(), trigger: trigger.name, url: url,
+            id: "sub_" + RandomHex.digits(words: 2), trigger: trigger.name, url: url,
             filter: filter, dialect: dialect.rawValue, secret: StandardWebhookSecret.generate().serialized, retrySchedule: schedule,
             createdAt: dependencies.now(), cursor: try await dependencies.store.latestSequence())
         try await dependencies.store.createSubscription(subscription)

@@ -26,8 +26,7 @@ actor StreamTokens {
     func issue(workflow: String, client: TwilioClient, callSid: String?) async -> String {
         let now = ContinuousClock.now
         grants = grants.filter { now - $0.value.issued < lifetime }
-        var generator = SystemRandomNumberGenerator()
-        let token = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
+        let token = RandomHex.digits(words: 4)
         grants[token] = Grant(workflow: workflow, client: client, issued: now)
         if let callSid { await bindings.put(token, callSid) }
         return token
@@ -70,12 +69,5 @@ actor StreamTokens {
             case .unbound: "its stream token was never bound to a call (the call's creation did not complete)"
             }
         }
-    }
-}
-
-extension String {
-    /// The string with `0`s before it up to `length` characters.
-    fileprivate func leftPadded(to length: Int) -> String {
-        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

@@ -16,12 +16,7 @@ struct TwilioJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)",
                                                     underlyingError: error))
         }
-        return try decode(type, from: json)
-    }
-
-    /// Decodes `type` from a JSON tree.
-    func decode<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws -> Value {
-        try JSONValueDecoding(value: json, codingPath: []).decode(type)
+        return try JSONValueDecoding(value: json, codingPath: []).decode(type)
     }
 }
 
@@ -115,16 +110,14 @@ struct JSONValueDecoding: Decoder {
     }
 
     private func mismatch(_ expected: Any.Type) -> DecodingError {
-        let found = switch value {
-        case .string: "a string"
-        case .number: "a number"
-        case .bool: "a bool"
-        case .object: "a dictionary"
-        case .array: "an array"
-        case .null: "null"
-        }
-        if value == .null {
-            return .valueNotFound(expected, .init(codingPath: codingPath, debugDescription: "Expected \(expected) value but found null instead."))
+        let found: String
+        switch value {
+        case .null: return .valueNotFound(expected, .init(codingPath: codingPath, debugDescription: "Expected \(expected) value but found null instead."))
+        case .string: found = "a string"
+        case .number: found = "a number"
+        case .bool: found = "a bool"
+        case .object: found = "a dictionary"
+        case .array: found = "an array"
         }
         return .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "Expected to decode \(expected) but found \(found) instead."))
     }
