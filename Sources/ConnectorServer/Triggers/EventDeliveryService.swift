@@ -74,6 +74,9 @@ final class EventDeliveryService: Service {
             TriggerCatalogue.trigger(named: event.trigger)?.matches(event.data, filter: subscription.filter) ?? false
         }
         while !Task.isCancelled {
+            // Read first: leasing is a write transaction, on the store's one writer, which every
+            // webhook's commit waits for; most changes (a new event, nobody subscribed) make nothing due.
+            guard let next = try await dependencies.store.nextDeliveryDue(), next <= dependencies.now() else { return }
             let due = try await dependencies.store.leaseDueDeliveries(now: dependencies.now(), limit: 32, owner: owner,
                                                                        leaseDuration: attemptTimeout * 3)
             if due.isEmpty { return }

@@ -11,20 +11,25 @@ public final class SQLiteStore: ConnectorStore {
     private let broadcaster: ChangeBroadcaster
     /// Events appended together, a transaction for all that arrive while the previous is written.
     private let appends: GroupCommit<NewTriggerEvent, EventAppendResult>
+    /// Copies the write-ahead log into the database file, off the commits' path.
+    private let checkpointer: WALCheckpointer
     /// The file, for messages.
     public let path: String
 
-    /// Opens (or creates) the store at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// Opens (or creates) the store at `path` and brings its schema up to date; its write-ahead log
+    /// is checkpointed every `checkpointInterval` (see ``WALCheckpointer``).
+    public init(path: String, checkpointInterval: Duration = .milliseconds(250)) throws(StoreError) {
         self.path = path
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { database in
                 try database.execute(sql: "PRAGMA synchronous = NORMAL")
                 try database.execute(sql: "PRAGMA busy_timeout = 5000")
+                try WALCheckpointer.disableAutomaticCheckpoints(database)
             }
             let database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(database)
+            checkpointer = try WALCheckpointer(path: path, configuration: configuration, every: checkpointInterval)
             let broadcaster = ChangeBroadcaster()
             (self.database, self.broadcaster) = (database, broadcaster)
             appends = GroupCommit { events throws(StoreError) in
