@@ -43,6 +43,7 @@ final class WALCheckpointer: Sendable {
     static func checkpoint(_ connection: DatabaseQueue) async throws {
         try await connection.writeWithoutTransaction { database in
             if try database.checkpoint(.passive).walFrameCount >= restartFrames {
+                try database.checkpoint(.passive)
                 try database.checkpoint(.restart)
             }
         }
