@@ -8,10 +8,13 @@ struct WALCheckpointerTests {
     private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wal-tests-\(UUID().uuidString)")
     private var path: String { folder.appendingPathComponent("connector.sqlite").path }
 
+    /// Restarts the log past 1 000 frames (SQLite's own threshold), so that a few hundred commits cross it.
+    private static let restartFrames = 1000
+
     /// A store whose log is checkpointed every `interval`, with `count` events appended, each committed alone.
     private func store(checkpointingEvery interval: Duration, appending count: Int) async throws -> SQLiteStore {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: path, checkpointInterval: interval)
+        let store = try SQLiteStore(path: path, checkpoints: WALCheckpointPolicy(interval: interval, restartFrames: Self.restartFrames))
         for _ in 0..<count { try await appendEvent(to: store) }
         return store
     }
@@ -33,13 +36,13 @@ struct WALCheckpointerTests {
 
     @Test func commitsLeaveTheCheckpointsToTheCheckpointer() async throws {
         let store = try await store(checkpointingEvery: .seconds(3600), appending: 300)
-        #expect(try await logFrames() > WALCheckpointer.restartFrames, "every commit's pages are still in the log")
+        #expect(try await logFrames() > Self.restartFrames, "every commit's pages are still in the log")
         withExtendedLifetime(store) {}
     }
 
     @Test func aRoundRestartsALongLog() async throws {
         let store = try await store(checkpointingEvery: .seconds(3600), appending: 300)
-        try await WALCheckpointer.checkpoint(probe())
+        try await WALCheckpointer.checkpoint(probe(), restartingPast: Self.restartFrames)
         try await appendEvent(to: store)
         #expect(try await logFrames() < 20, "the next commit writes the log from its start")
     }

@@ -17,8 +17,8 @@ public final class SQLiteStore: ConnectorStore {
     public let path: String
 
     /// Opens (or creates) the store at `path` and brings its schema up to date; its write-ahead log
-    /// is checkpointed every `checkpointInterval` (see ``WALCheckpointer``).
-    public init(path: String, checkpointInterval: Duration = .milliseconds(250)) throws(StoreError) {
+    /// is checkpointed as `checkpoints` says (see ``WALCheckpointPolicy``).
+    public init(path: String, checkpoints: WALCheckpointPolicy = .standard) throws(StoreError) {
         self.path = path
         do {
             var configuration = Configuration()
@@ -29,7 +29,7 @@ public final class SQLiteStore: ConnectorStore {
             }
             let database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(database)
-            checkpointer = try WALCheckpointer(path: path, configuration: configuration, every: checkpointInterval)
+            checkpointer = try WALCheckpointer(path: path, configuration: configuration, policy: checkpoints)
             let broadcaster = ChangeBroadcaster()
             (self.database, self.broadcaster) = (database, broadcaster)
             appends = GroupCommit(schedule: { job in database.asyncWriteWithoutTransaction(job) }) { database, events throws(StoreError) in
