@@ -173,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConnectorStoreTests",
-            dependencies: ["ConnectorStore", "TwilioKit"]
+            dependencies: ["ConnectorStore", "TwilioKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "TwilioSandboxTests",

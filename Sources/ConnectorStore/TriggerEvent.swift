@@ -20,6 +20,12 @@ public struct NewTriggerEvent: Sendable {
         self.data = data
         self.dedupeKey = dedupeKey
     }
+
+    /// The event as the store reads it back once stored as `id` at `sequence` (its time to the
+    /// millisecond), built without reading it back.
+    func stored(id: String, sequence: Int64) -> TriggerEvent {
+        TriggerEvent(id: id, sequence: sequence, trigger: trigger, receivedAt: Date(storeMilliseconds: receivedAt.storeMilliseconds), data: data)
+    }
 }
 
 /// An event in the store's log.

@@ -79,7 +79,12 @@ struct ToolCallTests {
     @Test func waitForEventAnswersTheFirstMatchingEventArrivingAfterTheCall() async throws {
         let fixture = try ToolboxFixture.offline()
         try await fixture.receiveSMS(from: "+14155550123", body: "before the call", index: 1)
-        async let answer = fixture.call("wait_for_event", ["trigger": "new_sms", "filter": ["from": "+14155550123"], "timeout_seconds": 20])
+        // From the cursor after that text: a wait "from now" would race the texts below when its
+        // first read comes late (a loaded machine), and then wait past them.
+        let listed = try await fixture.call("list_events", ["trigger": "new_sms"])
+        let after = try #require(listed.structured["next_cursor"])
+        async let answer = fixture.call("wait_for_event", ["trigger": "new_sms", "filter": ["from": "+14155550123"], "after": after,
+                                                           "timeout_seconds": 20])
         try await Task.sleep(for: .milliseconds(300))
         try await fixture.receiveSMS(from: "+14155550999", body: "someone else", index: 2)
         try await fixture.receiveSMS(from: "+14155550123", body: "the reply", index: 3)

@@ -52,35 +52,36 @@ final class EventDeliveryService: Service {
 
     private func loop() async {
         while !Task.isCancelled {
+            var pause = pollInterval
             do {
-                try await deliverDue()
+                if let due = try await deliverDue() {
+                    pause = min(pollInterval, .milliseconds(Int64(max(0, due.timeIntervalSince(dependencies.now())) * 1000)))
+                }
             } catch {
                 logger.error("Push deliveries paused: \(error)")
             }
-            await doorbell.wait(upTo: await nextPause())
+            await doorbell.wait(upTo: pause)
         }
     }
 
-    /// Until the soonest delivery is due, at most the poll interval.
-    private func nextPause() async -> Duration {
-        guard let due = try? await dependencies.store.nextDeliveryDue() else { return pollInterval }
-        let seconds = max(0, due.timeIntervalSince(dependencies.now()))
-        return min(pollInterval, .milliseconds(Int64(seconds * 1000)))
-    }
-
-    /// Plans and sends everything due now.
-    func deliverDue() async throws(StoreError) {
+    /// Plans and sends everything due now; when the next delivery is due (`nil`: none is pending).
+    func deliverDue() async throws(StoreError) -> Date? {
         _ = try await dependencies.store.planDeliveries(now: dependencies.now(), batchSize: 500) { subscription, event in
             TriggerCatalogue.trigger(named: event.trigger)?.matches(event.data, filter: subscription.filter) ?? false
         }
         while !Task.isCancelled {
-            let due = try await dependencies.store.leaseDueDeliveries(now: dependencies.now(), limit: 32, owner: owner,
-                                                                       leaseDuration: attemptTimeout * 3)
-            if due.isEmpty { return }
+            // Read first: leasing is a write transaction, on the store's one writer, which every
+            // webhook's commit waits for; most changes (a new event, nobody subscribed) make nothing due.
+            let next = try await dependencies.store.nextDeliveryDue()
+            guard let next, next <= dependencies.now() else { return next }
+            let leased = try await dependencies.store.leaseDueDeliveries(now: dependencies.now(), limit: 32, owner: owner,
+                                                                          leaseDuration: attemptTimeout * 3)
+            if leased.isEmpty { return next }
             await withTaskGroup(of: Void.self) { group in
-                for leased in due { group.addTask { await self.attempt(leased) } }
+                for delivery in leased { group.addTask { await self.attempt(delivery) } }
             }
         }
+        return nil
     }
 
     private func attempt(_ leased: LeasedDelivery) async {

@@ -9,11 +9,12 @@ enum StoreSQL {
 
     static let eventColumns = "sequence, id, trigger, received_at, data"
 
-    /// Inserts an event unless its dedupe key is taken; returns the row when inserted.
+    /// Inserts an event unless its dedupe key is taken; returns its sequence when inserted (the
+    /// rest is what was inserted: ``NewTriggerEvent/stored(id:sequence:)``).
     static func insertEvent(id: String, _ event: NewTriggerEvent) -> StoreStatement {
         StoreStatement("""
             INSERT INTO events (id, trigger, received_at, data, dedupe_key) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (dedupe_key) DO NOTHING RETURNING \(eventColumns)
+            ON CONFLICT (dedupe_key) DO NOTHING RETURNING sequence
             """, [.text(id), .text(event.trigger), StoreValue(event.receivedAt), .text(event.data.compactText), StoreValue(event.dedupeKey)])
     }
 

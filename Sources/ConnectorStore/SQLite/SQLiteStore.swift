@@ -10,28 +10,40 @@ public final class SQLiteStore: ConnectorStore {
     private let database: DatabasePool
     private let broadcaster: ChangeBroadcaster
     /// Events appended together, a transaction for all that arrive while the previous is written.
-    private let appends: GroupCommit<NewTriggerEvent, EventAppendResult>
+    private let appends: GroupCommit<NewTriggerEvent, EventAppendResult, Database>
+    /// Copies the write-ahead log into the database file, off the commits' path.
+    private let checkpointer: WALCheckpointer
     /// The file, for messages.
     public let path: String
 
-    /// Opens (or creates) the store at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// Opens (or creates) the store at `path` and brings its schema up to date; its write-ahead log
+    /// is checkpointed as `checkpoints` says (see ``WALCheckpointPolicy``).
+    public init(path: String, checkpoints: WALCheckpointPolicy = .standard) throws(StoreError) {
         self.path = path
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { database in
                 try database.execute(sql: "PRAGMA synchronous = NORMAL")
                 try database.execute(sql: "PRAGMA busy_timeout = 5000")
+                try WALCheckpointer.disableAutomaticCheckpoints(database)
             }
             let database = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(database)
+            checkpointer = try WALCheckpointer(path: path, configuration: configuration, policy: checkpoints)
             let broadcaster = ChangeBroadcaster()
             (self.database, self.broadcaster) = (database, broadcaster)
-            appends = GroupCommit { events throws(StoreError) in
-                try await Self.write("storing \(events.count) events", on: database, signalling: .events, to: broadcaster) { database in
-                    let results = try events.map { event in try Self.append(event, in: database) }
-                    return (results, results.contains { !$0.isDuplicate })
+            appends = GroupCommit(schedule: { job in database.asyncWriteWithoutTransaction(job) }) { database, events throws(StoreError) in
+                var results: [EventAppendResult] = []
+                do {
+                    try database.inTransaction {
+                        results = try events.map { event in try Self.append(event, in: database) }
+                        return .commit
+                    }
+                } catch {
+                    throw StoreError("storing \(events.count) events: \(error)")
                 }
+                if results.contains(where: { !$0.isDuplicate }) { broadcaster.signal(.events) }
+                return results
             }
         } catch {
             throw StoreError("the store file \(path) cannot be used: \(error)")
@@ -42,12 +54,6 @@ public final class SQLiteStore: ConnectorStore {
     /// `body` says something changed.
     func write<T: Sendable>(_ what: @autoclosure () -> String, signalling change: StoreChange? = nil,
                             _ body: @escaping @Sendable (Database) throws -> (T, changed: Bool)) async throws(StoreError) -> T {
-        try await Self.write(what(), on: database, signalling: change, to: broadcaster, body)
-    }
-
-    private static func write<T: Sendable>(_ what: @autoclosure () -> String, on database: DatabasePool, signalling change: StoreChange?,
-                                           to broadcaster: ChangeBroadcaster,
-                                           _ body: @escaping @Sendable (Database) throws -> (T, changed: Bool)) async throws(StoreError) -> T {
         let result: (T, changed: Bool)
         do { result = try await database.write(body) } catch { throw StoreError("\(what()): \(error)") }
         if result.changed, let change { broadcaster.signal(change) }
@@ -75,8 +81,9 @@ public final class SQLiteStore: ConnectorStore {
 
     /// Appends `event` in `database`'s transaction, or finds the event stored with its dedupe key.
     private static func append(_ event: NewTriggerEvent, in database: Database) throws -> EventAppendResult {
-        if let inserted = try database.record(StoreSQL.insertEvent(id: StoreIdentifier.make("evt"), event)) {
-            return .appended(try inserted.event())
+        let id = StoreIdentifier.make("evt")
+        if let inserted = try database.record(StoreSQL.insertEvent(id: id, event)) {
+            return .appended(event.stored(id: id, sequence: try inserted.integer("sequence")))
         }
         guard let key = event.dedupeKey, let existing = try database.record(StoreSQL.event(dedupeKey: key)) else {
             throw StoreError("the \(event.trigger) event was neither stored nor found")

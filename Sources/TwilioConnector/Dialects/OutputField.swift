@@ -33,16 +33,17 @@ struct OutputField: Sendable {
 
     /// The name in the output.
     let name: String
-    /// The key of the rendered model it is read from; dots reach into objects (`line_type_intelligence.type`).
-    let source: String
+    /// The keys of the rendered model it is read from, outermost first: its source
+    /// (`line_type_intelligence.type`) split at the dots once, not for every output.
+    private let sourcePath: [String]
     let type: FieldType
     /// What the field holds (the seed's description), if it says.
     let description: String?
 
-    /// A field read from `source` (by default the field of the same name).
+    /// A field read from `source` (by default the field of the same name); dots in it reach into objects.
     init(_ name: String, _ type: FieldType = .string, from source: String? = nil, _ description: String? = nil) {
         self.name = name
-        self.source = source ?? name
+        sourcePath = (source ?? name).split(separator: ".").map(String.init)
         self.type = type
         self.description = description
     }
@@ -55,8 +56,7 @@ struct OutputField: Sendable {
     /// The field's value in `model`, converted to the promised type; `null` (or `[]` for arrays)
     /// when the model has no value that fits.
     func value(in model: [String: JSONValue]) -> JSONValue {
-        let path = source.split(separator: ".").map(String.init)
-        let found = path.dropFirst().reduce(model[path.first ?? ""]) { value, key in value?.objectFields?[key] }
+        let found = sourcePath.dropFirst().reduce(model[sourcePath.first ?? ""]) { value, key in value?.objectFields?[key] }
         return Self.convert(found ?? .null, to: type)
     }
 

@@ -189,15 +189,23 @@ public struct TwilioRequestValidator: Sendable {
         case .success(let selected): signer = selected
         case .failure(let failure): return .invalid(failure)
         }
-        var parameterStrings = [TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: false)]
-        let deduplicated = TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: true)
-        if !deduplicated.utf8.elementsEqual(parameterStrings[0].utf8) {
-            parameterStrings.append(deduplicated)
+        func signs(_ candidate: String, _ parameterString: String) -> Bool {
+            WebhookCrypto.constantTimeEquals(signer.signature(of: candidate + parameterString), signature)
         }
-        let matches = WebhookURLVariants.candidates(for: url).flatMap { candidate in
-            parameterStrings.map { WebhookCrypto.constantTimeEquals(signer.signature(of: candidate + $0), signature) }
+        // The URL as it came and the parameters as they came almost always match: the variants
+        // (ports, normalised forms, values deduplicated) are worked out only when they do not.
+        let canonical = TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: false)
+        if !signs(url, canonical) {
+            var parameterStrings = [canonical]
+            let deduplicated = TwilioRequestSigner.canonicalParameters(parameters, deduplicatingValues: true)
+            if !deduplicated.utf8.elementsEqual(canonical.utf8) {
+                parameterStrings.append(deduplicated)
+            }
+            let matches = WebhookURLVariants.candidates(for: url).contains { candidate in
+                parameterStrings.contains { signs(candidate, $0) }
+            }
+            guard matches else { return .invalid(.signatureMismatch) }
         }
-        guard matches.contains(true) else { return .invalid(.signatureMismatch) }
         guard bodyHashMatches ?? true else { return .invalid(.bodyHashMismatch) }
         return .valid(keyID: signer.keyID, algorithm: signer.algorithm)
     }
