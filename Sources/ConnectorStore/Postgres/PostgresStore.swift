@@ -118,17 +118,18 @@ public final class PostgresStore: ConnectorStore {
     public func append(_ event: NewTriggerEvent) async throws(StoreError) -> EventAppendResult {
         // One statement (its own transaction): take the append lock, insert unless the dedupe key
         // is taken, notify. Holding the lock until commit, appends commit in sequence order.
+        let id = StoreIdentifier.make("evt")
         let inserted = try await records("storing a \(event.trigger) event", StoreStatement("""
             WITH serialised AS (SELECT 1 AS locked FROM pg_advisory_xact_lock(?)),
             inserted AS (INSERT INTO events (id, trigger, received_at, data, dedupe_key) SELECT ?, ?, ?, ?, ? FROM serialised
-                ON CONFLICT (dedupe_key) DO NOTHING RETURNING \(StoreSQL.eventColumns)),
+                ON CONFLICT (dedupe_key) DO NOTHING RETURNING sequence),
             notified AS (SELECT pg_notify(?, ?) FROM inserted)
             SELECT inserted.*, (SELECT COUNT(*) FROM notified) AS notified FROM inserted
-            """, [.integer(appendLock), .text(StoreIdentifier.make("evt")), .text(event.trigger), StoreValue(event.receivedAt),
+            """, [.integer(appendLock), .text(id), .text(event.trigger), StoreValue(event.receivedAt),
                   .text(event.data.compactText), StoreValue(event.dedupeKey), .text(channel), .text(StoreChange.events.rawValue)]))
         if let inserted = inserted.first {
             broadcaster.signal(.events)
-            return .appended(try inserted.event())
+            return .appended(event.stored(id: id, sequence: try inserted.integer("sequence")))
         }
         guard let key = event.dedupeKey,
               let existing = try await records("reading a \(event.trigger) event", StoreSQL.event(dedupeKey: key)).first else {
