@@ -39,8 +39,10 @@ class Process:
         self._changed = threading.Condition()
         self.popen = subprocess.Popen([BIN, *args], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       stdin=subprocess.DEVNULL, text=True, bufsize=1)
-        for stream, sink in ((self.popen.stdout, self.lines), (self.popen.stderr, self.errors)):
-            threading.Thread(target=self._read, args=(stream, sink), daemon=True).start()
+        self._readers = [threading.Thread(target=self._read, args=(stream, sink), daemon=True)
+                         for stream, sink in ((self.popen.stdout, self.lines), (self.popen.stderr, self.errors))]
+        for reader in self._readers:
+            reader.start()
 
     def _read(self, stream, sink: list[str]) -> None:
         for line in stream:
@@ -69,7 +71,7 @@ class Process:
                 self._changed.wait(min(remaining, 0.2))
 
     def stop(self, timeout: float = 15) -> int:
-        """SIGTERM, then SIGKILL if it does not exit in time; the exit status."""
+        """SIGTERM, then SIGKILL if it does not exit in time; the exit status, once every line it wrote is read."""
         if self.popen.poll() is None:
             self.popen.send_signal(signal.SIGTERM)
             try:
@@ -77,6 +79,8 @@ class Process:
             except subprocess.TimeoutExpired:
                 self.popen.kill()
                 self.popen.wait()
+        for reader in self._readers:
+            reader.join(5)
         return self.popen.returncode
 
     def kill(self) -> None:

@@ -66,12 +66,22 @@ public enum Sandbox {
         let (application, _) = try await buildApplication(configuration: configuration, logger: logger) { channel in
             await onServerRunning("http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)")
         }
-        try await ServiceGroup(configuration: .init(services: [service(application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
+        var services = services(application, logger: logger)
+        services.gracefulShutdownSignals = [.sigterm, .sigint]
+        try await ServiceGroup(configuration: services).run()
     }
 
-    /// The sandbox's application as a named service. Unnamed, a service is named by its
-    /// description: the whole router, reflected field by field, at every start.
-    static func service(_ application: some Service) -> ServiceGroupConfiguration.ServiceConfiguration {
-        .init(service: application, serviceName: "twilio-sandbox")
+    /// How long a stopping sandbox waits for its connections to close before it closes them.
+    /// Unbounded, a stop was seen to last 60 s under load (a connection the graceful shutdown did
+    /// not close, released by a client's idle timeout); nothing a sandbox serves takes this long.
+    static let shutdownGrace = Duration.seconds(3)
+
+    /// The service group running `application`, shut down within ``shutdownGrace``. The application
+    /// is named: unnamed, a service is named by its description, the whole router reflected field
+    /// by field, at every start.
+    static func services(_ application: some Service, logger: Logger) -> ServiceGroupConfiguration {
+        var configuration = ServiceGroupConfiguration(services: [.init(service: application, serviceName: "twilio-sandbox")], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownGrace
+        return configuration
     }
 }

@@ -31,7 +31,7 @@ public final class SandboxServer: Sendable {
             portContinuation.yield(channel.localAddress?.port ?? configuration.port)
             portContinuation.finish()
         }
-        let services = ServiceGroup(configuration: .init(services: [Sandbox.service(application)], logger: logger))
+        let services = ServiceGroup(configuration: Sandbox.services(application, logger: logger))
         let task = Task { try await services.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {

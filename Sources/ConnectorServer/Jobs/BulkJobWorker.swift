@@ -22,8 +22,10 @@ struct BulkJobWorker: Service, CustomStringConvertible {
                 let changes = jobs.store.changes()
                 do {
                     if try await jobs.workOnce(owner: owner) { continue }
-                } catch {
+                } catch where !Task.isCancelled {
                     logger.error("Bulk jobs paused: \(error)")
+                } catch {
+                    return  // the server is shutting down: the store's work was cancelled, nothing failed
                 }
                 await StoreChangeWait.next(changes, of: [.jobs], until: .now + jobs.settings.pollInterval)
             }

@@ -57,8 +57,10 @@ final class EventDeliveryService: Service {
                 if let due = try await deliverDue() {
                     pause = min(pollInterval, .milliseconds(Int64(max(0, due.timeIntervalSince(dependencies.now())) * 1000)))
                 }
-            } catch {
+            } catch where !Task.isCancelled {
                 logger.error("Push deliveries paused: \(error)")
+            } catch {
+                return  // the server is shutting down: the read was cancelled, nothing failed
             }
             await doorbell.wait(upTo: pause)
         }
