@@ -8,10 +8,8 @@ import UnixSignals
 /// `grace` to finish before they are cancelled. A second signal stops the process at once, saying
 /// on standard error what was cut short.
 public func runServer(_ application: some ApplicationProtocol, grace: Duration, inFlight: InFlightRequests, logger: Logger) async throws {
-    // Named: a service's default name is its description, reflected field by field (the whole router) at start-up.
-    var configuration = ServiceGroupConfiguration(services: [.init(service: application, serviceName: "twilio-connector")],
-                                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-    configuration.maximumGracefulShutdownDuration = grace
+    var configuration = ServiceGroupConfiguration.connector(application, name: "twilio-connector", grace: grace, logger: logger)
+    configuration.gracefulShutdownSignals = [.sigterm, .sigint]
     let group = ServiceGroup(configuration: configuration)
     let secondSignal = Task {
         var signals = 0
@@ -26,4 +24,15 @@ public func runServer(_ application: some ApplicationProtocol, grace: Duration, 
     }
     defer { secondSignal.cancel() }
     try await group.run()
+}
+
+extension ServiceGroupConfiguration {
+    /// A group running `application` alone, as `name`, whose graceful shutdown lasts at most
+    /// `grace` (then what is left is cancelled). Named: a service's default name is its
+    /// description, reflected field by field (the whole router) at start-up.
+    static func connector(_ application: some Service, name: String, grace: Duration, logger: Logger) -> ServiceGroupConfiguration {
+        var configuration = ServiceGroupConfiguration(services: [.init(service: application, serviceName: name)], logger: logger)
+        configuration.maximumGracefulShutdownDuration = grace
+        return configuration
+    }
 }

@@ -28,9 +28,7 @@ public final class LoopbackConnectorServer: Sendable {
             readyContinuation.yield("http://127.0.0.1:\(channel.localAddress?.port ?? 0)")
             readyContinuation.finish()
         }
-        var services = ServiceGroupConfiguration(services: [application], logger: logger)
-        services.maximumGracefulShutdownDuration = shutdownGrace
-        let group = ServiceGroup(configuration: services)
+        let group = ServiceGroup(configuration: .connector(application, name: "twilio-connector-loopback", grace: shutdownGrace, logger: logger))
         let task = Task {
             do { try await group.run() } catch { logger.error("The connector's loopback routes stopped: \(error)") }
             readyContinuation.finish()
