@@ -137,7 +137,10 @@ let package = Package(
         .testTarget(
             name: "TwilioKitTests",
             // The registrations' contract test runs the connector's Registrar against the sandbox.
-            dependencies: ["TwilioKit", "TwilioConnector", "ConnectorStore", "TwilioSandbox"]
+            dependencies: [
+                "TwilioKit", "TwilioConnector", "ConnectorStore", "TwilioSandbox",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ConnectorServerTests",
@@ -150,7 +153,7 @@ let package = Package(
             name: "TwilioConnectorTests",
             dependencies: [
                 "TwilioKit", "TwilioConnector", "TwilioSandbox", "ConnectorStore", "ConnectorVoice", "ConnectorServer",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Resources/seeds")]
         ),

@@ -1,4 +1,6 @@
 import Foundation
+import NIOPosix
+import Synchronization
 import Testing
 import TwilioConnector
 import TwilioKit
@@ -48,11 +50,41 @@ struct BulkSendTests {
         }
     }
 
+    @Test(arguments: [false, true])
+    func sendsAndTheirPacingRunOnTheTransportsPreferredExecutor(asJob: Bool) async throws {
+        try await ConnectorFixture.with { fixture in
+            let transport = LoopRecordingTransport()
+            let connector = Connector(configuration: fixture.sandbox.clientConfiguration, transport: transport,
+                                      jobStore: asJob ? try await JobStores.make("sqlite") : nil)
+            let result = await connector.run("sendBulkSMS", parameters: [
+                "Recipients": .array((0..<12).map { .string(String(format: "+1415%07d", 4_000_000 + $0)) }),
+                "From": "+15005550006", "Body": "on the loop", "MessagesPerSecond": 200, "Concurrency": 4,
+            ])
+            #expect(result.objectFields?.number("sentCount") == 12, "\(result)")
+            #expect(transport.sends.withLock { $0 } == Array(repeating: true, count: 12), "every send ran on the loop")
+        }
+    }
+
     @Test func badInputSendsNothing() async throws {
         try await ConnectorFixture.with { fixture in
             let result = await fixture.run("sendBulkSMS", ["Recipients": "+14155550201", "Body": "x"])
             #expect(result.flag("success") == false)
             #expect(result.text("error")?.contains("From, MessagingServiceSid one of these is required") == true)
         }
+    }
+}
+
+/// The shared AsyncHTTPClient transport, preferring an event loop of its own (one thread) and
+/// recording, for each message sent, whether its task ran there.
+private final class LoopRecordingTransport: TwilioHTTPTransport {
+    private let base = AsyncHTTPClientTransport()
+    private let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+    let sends = Mutex<[Bool]>([])
+
+    var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(loop) }
+
+    func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
+        if request.method == .post, request.url.hasSuffix("/Messages.json") { sends.withLock { $0.append(loop.inEventLoop) } }
+        return try await base.execute(request, timeout: timeout)
     }
 }

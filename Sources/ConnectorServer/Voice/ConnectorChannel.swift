@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOHTTP1
+import TwilioKit
 
 /// The connector's connections: HTTP/1.1 with a WebSocket upgrade for `/streams/<workflow>`.
 /// hummingbird-websocket's upgrade channel does the upgrade and the WebSocket; in front of its

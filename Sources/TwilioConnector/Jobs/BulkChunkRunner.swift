@@ -75,7 +75,7 @@ struct BulkChunkRunner: Sendable {
     private func work() async throws(StoreError) -> Ending {
         let template = parameters.template
         let reconciler = SendReconciler(client: client, template: template, clockSkew: settings.clockSkew)
-        let pacer = SendPacer(messagesPerSecond: parameters.messagesPerSecond)
+        let pacer = SendPacer(messagesPerSecond: parameters.messagesPerSecond, executor: client.preferredTaskExecutor)
         var unknown = lease.recipients.filter { $0.state == .sending }
         var toSend = lease.recipients.filter { $0.state == .pending }
         var unsettled = false
@@ -91,7 +91,7 @@ struct BulkChunkRunner: Sendable {
             }
             unknown = []
             var turns: [Turn] = []
-            await BulkConcurrency.forEach(toSend, limit: parameters.concurrency, work: { recipient in
+            await BulkConcurrency.forEach(toSend, limit: parameters.concurrency, on: pacer.executor, work: { recipient in
                 await send(to: recipient, template: template, pacer: pacer)
             }, collect: { turns.append($0) })
             toSend = []

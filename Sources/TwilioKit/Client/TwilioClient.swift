@@ -35,6 +35,10 @@ public struct TwilioClient: Sendable {
         self.sleep = { try await clock.sleep(for: $0) }
     }
 
+    /// Where tasks that mostly wait on this client's answers run, and sleep, best (see
+    /// ``TwilioHTTPTransport/preferredTaskExecutor``); `nil`: anywhere.
+    public var preferredTaskExecutor: (any TimerTaskExecutor)? { transport.preferredTaskExecutor }
+
     /// A client configured from the environment (see ``TwilioConfiguration/fromEnvironment(_:)``),
     /// or `nil` when no Twilio credentials are set.
     public static func fromEnvironment(

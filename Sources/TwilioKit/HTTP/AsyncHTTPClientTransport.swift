@@ -35,6 +35,10 @@ public struct AsyncHTTPClientTransport: TwilioHTTPTransport {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
+    /// The event loop this thread runs, if it is one of the client's (a request's answer is then
+    /// read on the loop that asked), or else the client's next.
+    public var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(httpClient.eventLoopGroup.any()) }
+
     public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)

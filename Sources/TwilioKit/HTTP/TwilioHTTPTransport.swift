@@ -6,6 +6,23 @@ public protocol TwilioHTTPTransport: Sendable {
     /// Sends `request` and returns the complete answer, whatever its status.
     /// - Throws: ``TransportFailure`` when no answer came back.
     func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse
+
+    /// Where tasks that mostly wait on this transport run best: for one on NIO, one of its event
+    /// loops, so that an answer resumes its task with no hop between threads. `nil` (the
+    /// default): anywhere.
+    var preferredTaskExecutor: (any TimerTaskExecutor)? { get }
+}
+
+extension TwilioHTTPTransport {
+    public var preferredTaskExecutor: (any TimerTaskExecutor)? { nil }
+}
+
+/// A task executor that also keeps timers: a task running on it sleeps on it, waking no other
+/// thread.
+public protocol TimerTaskExecutor: TaskExecutor {
+    /// Suspends the calling task until `deadline`.
+    /// - Throws: `CancellationError` when the task is cancelled first.
+    func sleep(until deadline: ContinuousClock.Instant) async throws
 }
 
 /// An HTTP request ready to send.

@@ -115,9 +115,9 @@ struct BulkSender: Sendable {
         var (report, pending) = prepare()
         var done = ActionProgress(completed: report.invalidCount, total: report.recipients.count, failed: report.invalidCount)
         progress(done)
-        let pacer = SendPacer(messagesPerSecond: pace)
+        let pacer = SendPacer(messagesPerSecond: pace, executor: client.preferredTaskExecutor)
         let entries = pending.map { (index: $0.index, to: $0.to, entry: report.recipients[$0.index]) }
-        await BulkConcurrency.forEach(entries, limit: concurrency, work: { next in
+        await BulkConcurrency.forEach(entries, limit: concurrency, on: pacer.executor, work: { next in
             (next.index, await send(to: next.to, entry: next.entry, pacer: pacer))
         }, collect: { (index: Int, outcome: BulkSendReport.Recipient) in
             report.recipients[index] = outcome

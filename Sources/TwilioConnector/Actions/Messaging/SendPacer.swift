@@ -1,13 +1,19 @@
+import TwilioKit
+
 /// Spaces sends at a fixed rate: each call to ``nextSlot()`` waits until its turn, so `n` sends take
 /// at least `(n - 1) / rate` seconds however many run concurrently.
 actor SendPacer {
+    /// Where the sends run and wait for their turn: the client's preferred executor, whose timers
+    /// wake its own thread (a bulk send waits once per message).
+    nonisolated let executor: (any TimerTaskExecutor)?
     private let interval: Duration
     private var nextStart: ContinuousClock.Instant?
     private let clock = ContinuousClock()
 
-    /// A pacer allowing `messagesPerSecond`.
-    init(messagesPerSecond: Double) {
+    /// A pacer allowing `messagesPerSecond`, for sends on `executor` (the global executor if `nil`).
+    init(messagesPerSecond: Double, executor: (any TimerTaskExecutor)? = nil) {
         interval = .nanoseconds(Int64(1_000_000_000 / max(messagesPerSecond, 0.001)))
+        self.executor = executor
     }
 
     /// Waits for the next free slot.
@@ -15,7 +21,8 @@ actor SendPacer {
         let now = clock.now
         let start = max(now, nextStart ?? now)
         nextStart = start + interval
-        if start > now { try await clock.sleep(until: start) }
+        guard start > now else { return }
+        if let executor { try await executor.sleep(until: start) } else { try await clock.sleep(until: start) }
     }
 
     /// Twilio's throughput for a sender: short code 30/s, toll-free 3/s, long code 1/s; a Messaging
