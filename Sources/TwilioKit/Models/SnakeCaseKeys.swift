@@ -8,22 +8,25 @@ enum SnakeCaseKeys {
     private static let camelCache = Mutex<[String: String]>([:])
 
     /// `fields` with their keys in camelCase, as `JSONDecoder`'s `convertFromSnakeCase` reads
-    /// them (a key that two fields share after conversion keeps either's value).
+    /// them (a key that two fields share after conversion keeps either's value), under one lock.
     static func camelCased(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         guard fields.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "_")) }) else { return fields }
-        var converted: [String: JSONValue] = [:]
-        converted.reserveCapacity(fields.count)
-        for (key, value) in fields { converted[camelCase(key)] = value }
-        return converted
+        return camelCache.withLock { known in
+            var converted: [String: JSONValue] = [:]
+            converted.reserveCapacity(fields.count)
+            for (key, value) in fields { converted[camelCase(key, known: &known)] = value }
+            return converted
+        }
     }
 
     /// `key` in camelCase (`date_created` → `dateCreated`, `_leading` and `trailing_` kept),
-    /// exactly as `JSONDecoder.KeyDecodingStrategy.convertFromSnakeCase`; each key once per process.
-    static func camelCase(_ key: String) -> String {
+    /// exactly as `JSONDecoder.KeyDecodingStrategy.convertFromSnakeCase`; each key converted once
+    /// per process (`known`).
+    private static func camelCase(_ key: String, known: inout [String: String]) -> String {
         guard key.utf8.contains(UInt8(ascii: "_")) else { return key }
-        if let known = camelCache.withLock({ $0[key] }) { return known }
+        if let converted = known[key] { return converted }
         let converted = camelCaseConverting(key)
-        camelCache.withLock { $0[key] = converted }
+        known[key] = converted
         return converted
     }
 

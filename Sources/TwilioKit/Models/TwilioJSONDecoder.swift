@@ -16,15 +16,30 @@ struct TwilioJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)",
                                                     underlyingError: error))
         }
-        return try JSONValueDecoding(value: json, codingPath: []).decode(type)
+        return try JSONValueDecoding(value: json).decode(type)
     }
 }
 
 /// The `Decoder` behind ``TwilioJSONDecoder``: one JSON value and where it sits.
 struct JSONValueDecoding: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    /// Where the value's parent sits, and the value's key in it (its coding path, assembled only
+    /// when asked: every field a model reads has a decoder, only an error needs its path).
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// A decoder of the document's root value.
+    init(value: JSONValue) {
+        self.init(value: value, parentPath: [], key: nil)
+    }
+
+    private init(value: JSONValue, parentPath: [any CodingKey], key: (any CodingKey)?) {
+        self.value = value
+        self.parentPath = parentPath
+        self.key = key
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let fields) = value else { throw mismatch([String: JSONValue].self) }
@@ -106,7 +121,7 @@ struct JSONValueDecoding: Decoder {
 
     /// A decoder for a child value at `key`.
     func child(_ value: JSONValue, key: any CodingKey) -> JSONValueDecoding {
-        JSONValueDecoding(value: value, codingPath: codingPath + [key])
+        JSONValueDecoding(value: value, parentPath: codingPath, key: key)
     }
 
     private func mismatch(_ expected: Any.Type) -> DecodingError {
@@ -154,6 +169,30 @@ struct JSONValueDecoding: Decoder {
         func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try child(key).integer(type) }
         func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try child(key).integer(type) }
         func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value { try child(key).decode(type) }
+
+        /// The decoder of the value at `key`, or `nil` when it is missing or null: what
+        /// `decodeIfPresent` reads as `nil`, in one lookup (the protocol's default makes three).
+        private func present(_ key: Key) -> JSONValueDecoding? {
+            guard let value = fields[key.stringValue] else { return nil }
+            if case .null = value { return nil }
+            return decoder.child(value, key: key)
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key)?.bool() }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key)?.string() }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key)?.double() }
+        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try present(key)?.float() }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try present(key)?.integer(type) }
+        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try present(key)?.integer(type) }
+        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? { try present(key)?.decode(type) }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             try child(key).container(keyedBy: type)
