@@ -19,7 +19,7 @@ struct DescribeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if component {
-            print(try JSONOutput.encode(Connector(configuration: nil).componentDefinition()))
+            print(JSONOutput.encode(Connector(configuration: nil).componentDefinition()))
             return
         }
         let connector = Connector(configuration: nil)

@@ -23,7 +23,7 @@ struct JobsCommand: AsyncParsableCommand {
             let shown = try await report ? BulkJobs.renderedReport(jobID: id, in: store) : store.job(id: id)?.json
             await store.close()
             guard let shown else { throw JobsCommand.unknown(id) }
-            print(try JSONOutput.encode(shown))
+            print(JSONOutput.encode(shown))
         }
     }
 
@@ -40,7 +40,7 @@ struct JobsCommand: AsyncParsableCommand {
             let job = try await store.cancelJob(id: id, now: Date())
             await store.close()
             guard let job else { throw JobsCommand.unknown(id) }
-            print(try JSONOutput.encode(job.json))
+            print(JSONOutput.encode(job.json))
         }
     }
 
@@ -70,7 +70,7 @@ struct JobsCommand: AsyncParsableCommand {
             await store.close()
             guard let rendered else { throw JobsCommand.unknown(id) }
             let format = output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
-            print(format == .json ? try JSONOutput.encode(rendered) : ResultText.render(rendered))
+            print(format == .json ? JSONOutput.encode(rendered) : ResultText.render(rendered))
         }
     }
 

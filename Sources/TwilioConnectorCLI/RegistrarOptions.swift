@@ -50,7 +50,7 @@ struct RegistrarOptions: ParsableArguments {
 
     /// Prints `registration`: JSON, or lines of text after `headline`.
     func print(_ registration: Registration, _ headline: String) throws {
-        let text = printsJSON ? try JSONOutput.encode(registration.json) : """
+        let text = printsJSON ? JSONOutput.encode(registration.json) : """
             \(headline) \(registration.trigger) \(registration.kind == .eventStreams ? "on" : "at") \(registration.location) (\(registration.id))
               url       \(registration.url)
               previous  \(registration.previousDescription)

@@ -15,7 +15,7 @@ struct RegistrationsCommand: AsyncParsableCommand {
             let registrations = try await registrar.registrations()
             let text: String
             if options.printsJSON {
-                text = (try? JSONOutput.encode(JSONValue.array(registrations.map(\.json)))) ?? "[]"
+                text = JSONOutput.encode(JSONValue.array(registrations.map(\.json)))
             } else if registrations.isEmpty {
                 text = "No registrations."
             } else {

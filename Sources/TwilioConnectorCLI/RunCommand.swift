@@ -73,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         await realtime?.stop()
         await sandbox?.stop()
         let format = output ?? (isatty(STDOUT_FILENO) == 1 ? .text : .json)
-        print(format == .json ? try JSONOutput.encode(result) : ResultText.render(result))
+        print(format == .json ? JSONOutput.encode(result) : ResultText.render(result))
         if case .object(let fields) = result, fields["success"] == .bool(true) { return }
         throw ExitCode.failure
     }

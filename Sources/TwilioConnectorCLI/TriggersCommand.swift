@@ -20,7 +20,7 @@ struct TriggersCommand: AsyncParsableCommand {
 
         func run() async throws {
             if json {
-                print(try JSONOutput.encode(JSONValue.array(TriggerCatalogue.all.map(TriggerJSON.trigger))))
+                print(JSONOutput.encode(JSONValue.array(TriggerCatalogue.all.map(TriggerJSON.trigger))))
                 return
             }
             let width = TriggerCatalogue.all.map(\.toolkitName.count).max() ?? 0

@@ -7,33 +7,59 @@ extension JSONValue {
     public var compactBytes: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
-        write(to: &bytes)
+        write(to: &bytes, indentation: nil)
         return bytes
     }
 
-    private func write(to bytes: inout [UInt8]) {
+    /// Indented JSON text with sorted keys and unescaped slashes: what `JSONEncoder` with
+    /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes, without its cost.
+    public var prettyText: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        write(to: &bytes, indentation: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the value, compact when `indentation` is `nil`, else pretty with its items
+    /// indented two spaces more than `indentation`.
+    private func write(to bytes: inout [UInt8], indentation: Int?) {
         switch self {
         case .null: bytes += Array("null".utf8)
         case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
         case .number(let number): bytes += Array(Self.numberText(number).utf8)
         case .string(let text): Self.writeString(text, to: &bytes)
         case .array(let items):
-            bytes.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                item.write(to: &bytes)
+            Self.writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), count: items.count, to: &bytes, indentation: indentation) {
+                index, bytes, inner in items[index].write(to: &bytes, indentation: inner)
             }
-            bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            bytes.append(UInt8(ascii: "{"))
-            for (index, key) in fields.keys.sorted().enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                fields[key]?.write(to: &bytes)
+            let keys = fields.keys.sorted()
+            Self.writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), count: keys.count, to: &bytes, indentation: indentation) {
+                index, bytes, inner in
+                Self.writeString(keys[index], to: &bytes)
+                bytes += inner == nil ? [UInt8(ascii: ":")] : Array(" : ".utf8)
+                fields[keys[index]]?.write(to: &bytes, indentation: inner)
             }
-            bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array or object: `open`, the `count` items `writeItem` writes, `close`; pretty as
+    /// `JSONEncoder` is (one item a line, and an empty line between the brackets when empty).
+    private static func writeContainer(_ open: UInt8, _ close: UInt8, count: Int, to bytes: inout [UInt8], indentation: Int?,
+                                       writeItem: (Int, inout [UInt8], Int?) -> Void) {
+        let inner = indentation.map { $0 + 2 }
+        bytes.append(open)
+        if inner != nil { bytes.append(UInt8(ascii: "\n")) }
+        for index in 0..<count {
+            if index > 0 { bytes += inner == nil ? [UInt8(ascii: ",")] : [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+            if let inner { bytes += repeatElement(UInt8(ascii: " "), count: inner) }
+            writeItem(index, &bytes, inner)
+        }
+        if let indentation {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes += repeatElement(UInt8(ascii: " "), count: indentation)
+        }
+        bytes.append(close)
     }
 
     /// A number as JSON writes it: whole numbers without a fraction, others in their shortest form;
