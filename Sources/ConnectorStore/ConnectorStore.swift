@@ -65,7 +65,8 @@ public protocol ConnectorStore: Sendable {
     /// The deliveries of a subscription, newest first.
     func deliveries(subscriptionID: String, limit: Int) async throws(StoreError) -> [Delivery]
 
-    /// When the soonest pending delivery is due, if any.
+    /// When the soonest pending delivery can be leased, if any: when it is due, or when the lease
+    /// another instance holds on it expires (a poller then waits for that instead of spinning).
     func nextDeliveryDue() async throws(StoreError) -> Date?
 
     /// Makes the event's deliveries to `subscriptionIDs` pending again, due `now`, with a fresh

@@ -126,6 +126,7 @@ struct StoreTests {
         let leased = try await store.leaseDueDeliveries(now: Self.start, limit: 10, owner: "a", leaseDuration: .seconds(30))
         #expect(leased.map(\.event) == [stored])
         #expect(leased.first?.subscription.id == subscription.id)
+        #expect(try await store.nextDeliveryDue() == Self.start.addingTimeInterval(30), "leasable again when the lease expires")
         #expect(try await store.leaseDueDeliveries(now: Self.start.addingTimeInterval(29), limit: 10, owner: "b", leaseDuration: .seconds(30)).isEmpty)
         let taken = try await store.leaseDueDeliveries(now: Self.start.addingTimeInterval(31), limit: 10, owner: "b", leaseDuration: .seconds(30))
         #expect(taken.count == 1)

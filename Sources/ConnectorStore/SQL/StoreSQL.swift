@@ -141,7 +141,10 @@ enum StoreSQL {
                        [.text(subscriptionID), StoreValue(limit)])
     }
 
-    static let nextDeliveryDue = StoreStatement("SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'pending'")
+    static let nextDeliveryDue = StoreStatement("""
+        SELECT MIN(CASE WHEN lease_expires_at > next_attempt_at THEN lease_expires_at ELSE next_attempt_at END) AS due
+        FROM deliveries WHERE status = 'pending'
+        """)
 
     static func eventSequence(id: String) -> StoreStatement {
         StoreStatement("SELECT sequence FROM events WHERE id = ?", [.text(id)])
