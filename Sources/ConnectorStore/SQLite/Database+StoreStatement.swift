@@ -2,9 +2,10 @@ import GRDB
 
 /// Runs the store's shared statements on a GRDB connection.
 extension Database {
-    /// The rows `statement` answers.
+    /// The rows `statement` answers. Its SQL is compiled once per connection (GRDB's statement
+    /// cache): every webhook runs the same few statements.
     func records(_ statement: StoreStatement) throws -> [StoreRecord] {
-        try Row.fetchAll(self, sql: statement.sql, arguments: Self.arguments(statement)).map { row in
+        try Row.fetchAll(try cachedStatement(sql: statement.sql), arguments: Self.arguments(statement)).map { row in
             var values: [String: StoreValue] = [:]
             for (column, value) in row {
                 values[column] = switch value.storage {
