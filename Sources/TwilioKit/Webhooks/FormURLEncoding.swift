@@ -3,11 +3,15 @@
 enum FormURLEncoding {
     /// Decodes `name=value&…` pairs in order, repeats preserved: `+` becomes a space, valid `%XX`
     /// escapes are decoded (invalid ones are kept literally), a pair without `=` has an empty
-    /// value, and empty pairs are skipped.
+    /// value, and empty pairs are skipped. Split on the UTF-8 bytes, as the SDKs split code points
+    /// (a `&` or `=` followed by a combining mark still separates).
     static func decode(_ string: String) -> [(String, String)] {
-        string.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            guard let equals = pair.firstIndex(of: "=") else { return (unescape(pair), "") }
-            return (unescape(pair[..<equals]), unescape(pair[pair.index(after: equals)...]))
+        var string = string
+        return string.withUTF8 { bytes in
+            bytes.split(separator: UInt8(ascii: "&")).map { pair in
+                guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { return (unescape(pair), "") }
+                return (unescape(pair[..<equals]), unescape(pair[(equals + 1)...]))
+            }
         }
     }
 
@@ -46,13 +50,16 @@ enum FormURLEncoding {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    private static func unescape(_ component: Substring) -> String {
-        let bytes = Array(component.utf8)
+    private static func unescape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var decoded: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
                 decoded.append(high << 4 | low)
                 index += 3

@@ -19,33 +19,40 @@ struct WebhookURL {
     var fragment: String?
 
     /// Splits an absolute `scheme://authority/path?query#fragment` URL; `nil` if `string` has no `://`.
+    /// The delimiters are ASCII: found among the UTF-8 bytes, they split the string on scalar
+    /// boundaries (and as the SDKs split code points).
     init?(_ string: String) {
-        guard let schemeEnd = string.range(of: "://"), schemeEnd.lowerBound > string.startIndex else { return nil }
-        scheme = String(string[..<schemeEnd.lowerBound])
-        let afterScheme = string[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
-        var hostAndPort = afterScheme[..<authorityEnd]
-        if let at = hostAndPort.lastIndex(of: "@") {
-            userInfo = String(hostAndPort[..<at])
-            hostAndPort = hostAndPort[hostAndPort.index(after: at)...]
+        let utf8 = string.utf8
+        let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
+        guard let colon = utf8.indices.first(where: { index in
+            utf8[index] == UInt8(ascii: ":") && utf8[index...].starts(with: "://".utf8)
+        }), colon > utf8.startIndex else { return nil }
+        scheme = String(string[..<colon])
+        let afterScheme = string.utf8.index(colon, offsetBy: 3)
+        let authorityEnd = utf8[afterScheme...].firstIndex { $0 == slash || $0 == question || $0 == hash } ?? utf8.endIndex
+        var hostStart = afterScheme
+        if let at = utf8[afterScheme..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+            userInfo = String(string[afterScheme..<at])
+            hostStart = utf8.index(after: at)
         }
-        let hostEnd = hostAndPort.hasPrefix("[") ? hostAndPort.firstIndex(of: "]").map(hostAndPort.index(after:)) : nil
-        if let colon = hostAndPort[(hostEnd ?? hostAndPort.startIndex)...].lastIndex(of: ":") {
-            host = String(hostAndPort[..<colon])
-            port = String(hostAndPort[hostAndPort.index(after: colon)...])
+        let hostAndPort = utf8[hostStart..<authorityEnd]
+        let bracketEnd = hostAndPort.first == UInt8(ascii: "[") ? hostAndPort.firstIndex(of: UInt8(ascii: "]")).map(utf8.index(after:)) : nil
+        if let portColon = utf8[(bracketEnd ?? hostStart)..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+            host = String(string[hostStart..<portColon])
+            port = String(string[utf8.index(after: portColon)..<authorityEnd])
         } else {
-            host = String(hostAndPort)
+            host = String(string[hostStart..<authorityEnd])
         }
-        var rest = afterScheme[authorityEnd...]
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        var restEnd = utf8.endIndex
+        if let fragmentStart = utf8[authorityEnd...].firstIndex(of: hash) {
+            fragment = String(string[utf8.index(after: fragmentStart)...])
+            restEnd = fragmentStart
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+        if let queryStart = utf8[authorityEnd..<restEnd].firstIndex(of: question) {
+            query = String(string[utf8.index(after: queryStart)..<restEnd])
+            restEnd = queryStart
         }
-        path = String(rest)
+        path = String(string[authorityEnd..<restEnd])
     }
 
     /// The URL reassembled from its parts.
