@@ -20,7 +20,8 @@ struct ActionsController {
     }
 
     private func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let name = request.uri.path.split(separator: "/").dropFirst().joined(separator: "/").removingPercentEncoding ?? ""
+        let path = request.uri.path.split(separator: "/").dropFirst().joined(separator: "/")
+        let name = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? "" : path
         guard let action = connector.action(named: name) else {
             throw JSONHTTPError(.notFound, connector.unknownAction(name, listedBy: "GET /actions"))
         }

@@ -17,11 +17,12 @@ extension JSONValue {
         if case .string(let text) = self { text } else { nil }
     }
 
-    /// A whole number, from a number or a numeric string.
+    /// A whole number, from a number or a numeric string (surrounding spaces trimmed only when it
+    /// does not parse as it is: trimming goes through Foundation, every webhook reads such fields).
     var integerValue: Int? {
         switch self {
         case .number(let number) where number.rounded() == number && abs(number) < 1e15: Int(number)
-        case .string(let text): Int(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces))
         default: nil
         }
     }
@@ -30,7 +31,7 @@ extension JSONValue {
     var doubleValue: Double? {
         switch self {
         case .number(let number): number
-        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces))
         default: nil
         }
     }
