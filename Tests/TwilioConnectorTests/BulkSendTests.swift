@@ -78,7 +78,8 @@ struct BulkSendTests {
 /// recording, for each message sent, whether its task ran there.
 private final class LoopRecordingTransport: TwilioHTTPTransport {
     private let base = AsyncHTTPClientTransport()
-    private let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+    private static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let loop = LoopRecordingTransport.group.next()
     let sends = Mutex<[Bool]>([])
 
     var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(loop) }

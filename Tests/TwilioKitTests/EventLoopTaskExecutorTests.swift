@@ -5,7 +5,8 @@ import TwilioKit
 
 @Suite("EventLoopTaskExecutor")
 struct EventLoopTaskExecutorTests {
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    var group: MultiThreadedEventLoopGroup { Self.group }
 
     @Test func tasksPreferringItRunOnItsLoopAcrossSuspensions() async {
         let loop = group.next()
