@@ -4,20 +4,18 @@ extension JSONValue {
     public var compactText: String { String(decoding: compactBytes, as: UTF8.self) }
 
     /// ``compactText`` as UTF-8 bytes.
-    public var compactBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        write(to: &bytes, indentation: nil)
-        return bytes
-    }
+    public var compactBytes: [UInt8] { text(indentation: nil) }
 
     /// Indented JSON text with sorted keys and unescaped slashes: what `JSONEncoder` with
     /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes, without its cost.
-    public var prettyText: String {
+    public var prettyText: String { String(decoding: text(indentation: 0), as: UTF8.self) }
+
+    /// The value's text as UTF-8: compact when `indentation` is `nil`, else pretty from it.
+    private func text(indentation: Int?) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
-        write(to: &bytes, indentation: 0)
-        return String(decoding: bytes, as: UTF8.self)
+        write(to: &bytes, indentation: indentation)
+        return bytes
     }
 
     /// Writes the value, compact when `indentation` is `nil`, else pretty with its items

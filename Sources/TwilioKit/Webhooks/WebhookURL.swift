@@ -28,7 +28,7 @@ struct WebhookURL {
             utf8[index] == UInt8(ascii: ":") && utf8[index...].starts(with: "://".utf8)
         }), colon > utf8.startIndex else { return nil }
         scheme = String(string[..<colon])
-        let afterScheme = string.utf8.index(colon, offsetBy: 3)
+        let afterScheme = utf8.index(colon, offsetBy: 3)
         let authorityEnd = utf8[afterScheme...].firstIndex { $0 == slash || $0 == question || $0 == hash } ?? utf8.endIndex
         var hostStart = afterScheme
         if let at = utf8[afterScheme..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
