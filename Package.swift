@@ -147,6 +147,8 @@ let package = Package(
             dependencies: [
                 "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .testTarget(

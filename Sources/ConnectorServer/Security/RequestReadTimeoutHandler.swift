@@ -10,7 +10,7 @@ final class RequestReadTimeoutHandler: ChannelInboundHandler, RemovableChannelHa
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
 
-    private var deadline: ConnectionDeadline
+    private let deadline: ConnectionDeadline
 
     init(timeout: TimeAmount) {
         deadline = ConnectionDeadline(timeout: timeout)
@@ -26,11 +26,11 @@ final class RequestReadTimeoutHandler: ChannelInboundHandler, RemovableChannelHa
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline.cancel()
+        deadline.stop()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        deadline.cancel()
+        deadline.stop()
         context.fireChannelInactive()
     }
 

@@ -14,7 +14,7 @@ final class StreamAdmissionHandler: ChannelInboundHandler, RemovableChannelHandl
     typealias OutboundOut = HTTPServerResponsePart
 
     private let admission: StreamAdmission
-    private var deadline: ConnectionDeadline
+    private let deadline: ConnectionDeadline
     /// A refusal was answered: the rest of the request is dropped.
     private var refused = false
 
@@ -33,7 +33,7 @@ final class StreamAdmissionHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline.cancel()
+        deadline.stop()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

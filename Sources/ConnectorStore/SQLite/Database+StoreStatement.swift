@@ -30,12 +30,14 @@ extension Database {
         for statement in statements { _ = try records(statement) }
     }
 
+    /// Built from existentials rather than `DatabaseValue`s: GRDB's initialiser for a sequence of
+    /// one concrete type maps it with a key path, instantiated at run time on every call.
     private static func arguments(_ statement: StoreStatement) -> StatementArguments {
-        StatementArguments(statement.arguments.map { value -> DatabaseValue in
+        StatementArguments(statement.arguments.map { value -> (any DatabaseValueConvertible)? in
             switch value {
-            case .integer(let integer): integer.databaseValue
-            case .text(let text): text.databaseValue
-            case .null: .null
+            case .integer(let integer): integer
+            case .text(let text): text
+            case .null: nil
             }
         })
     }

@@ -55,7 +55,7 @@ final class GroupCommit<Request: Sendable, Answer: Sendable, Writer>: Sendable {
             return batch
         }
         do throws(StoreError) {
-            let answers = try commit(writer, batch.map(\.0))
+            let answers = try commit(writer, batch.map { request, _ in request })
             guard answers.count == batch.count else { throw StoreError("a batch of \(batch.count) got \(answers.count) answers") }
             for ((_, waiter), answer) in zip(batch, answers) { waiter.resume(returning: answer) }
         } catch {

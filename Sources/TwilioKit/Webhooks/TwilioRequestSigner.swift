@@ -92,28 +92,33 @@ public struct TwilioRequestSigner: Sendable {
     /// `deduplicatingValues`, a repeated name/value pair appears once (twilio-python, twilio-node).
     static func canonicalParameters(_ parameters: [(String, String)], deduplicatingValues: Bool) -> String {
         let sorted = parameters.sorted { lhs, rhs in
-            lhs.0.unicodeScalars.elementsEqual(rhs.0.unicodeScalars)
+            sameCodePoints(lhs.0, rhs.0)
                 ? codePointPrecedes(lhs.1, rhs.1)
                 : codePointPrecedes(lhs.0, rhs.0)
         }
         var result = ""
+        result.reserveCapacity(parameters.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count })
         var previous: (name: String, value: String)?
         for (name, value) in sorted {
-            if deduplicatingValues, let previous,
-               previous.name.unicodeScalars.elementsEqual(name.unicodeScalars),
-               previous.value.unicodeScalars.elementsEqual(value.unicodeScalars) {
+            if deduplicatingValues, let previous, sameCodePoints(previous.name, name), sameCodePoints(previous.value, value) {
                 continue
             }
-            result += name + value
+            result += name
+            result += value
             previous = (name, value)
         }
         return result
     }
 
-    /// Unicode code point order (equal to UTF-8 byte order), unlike `String.<`, which compares
-    /// canonically equivalent strings as equal.
+    /// Unicode code point order, unlike `String.<`, which compares canonically equivalent strings
+    /// as equal; compared as UTF-8 bytes, whose order is the code points' (and cheaper to walk).
     private static func codePointPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    /// The same code points (not merely canonically equivalent, as `==` has it).
+    private static func sameCodePoints(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.elementsEqual(rhs.utf8)
     }
 }
 
