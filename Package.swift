@@ -140,6 +140,7 @@ let package = Package(
             dependencies: [
                 "TwilioKit", "TwilioConnector", "ConnectorStore", "TwilioSandbox",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(

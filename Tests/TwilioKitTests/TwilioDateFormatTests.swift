@@ -29,6 +29,7 @@ struct TwilioDateFormatTests {
         ("Thu, 24 Aug 2023 07:01:45 +0200", 1_692_853_305),
         ("Wed, 23 Aug 2023 23:31:45 -0530", 1_692_853_305),
         ("Fri, 01 Mar 2024 00:00:00 UT", 1_709_251_200),
+        ("  Thu,  24 Aug 2023   5:01:45  Z ", 1_692_853_305),
     ])
     func rfc2822Zones(text: String, seconds: Int) {
         #expect(TwilioDateFormat.date(from: text) == Date(timeIntervalSince1970: TimeInterval(seconds)))
@@ -37,7 +38,8 @@ struct TwilioDateFormatTests {
     @Test("Malformed dates are no dates", arguments: [
         "", "Thu, 24 Aug 2023", "Thu, 24 Foo 2023 05:01:45 +0000", "Thu, 32 Aug 2023 05:01:45 +0000",
         "Thu, 24 Aug 2023 24:01:45 +0000", "Thu, 24 Aug 2023 05:61:45 +0000", "Thu, 24 Aug 2023 05:01 +0000",
-        "Thu, 24 Aug 2023 05:01:45 +00", "yesterday",
+        "Thu, 24 Aug 2023 05:01:45 +00", "yesterday", "Thu, 24 Aug 2023 05:01:45:00 +0000", "Thu, 24 Aug 2023 05::45 +0000",
+        "Thu, 24 aug 2023 05:01:45 +0000", "Thu, 24 Aug 2023 05:01:45 +0000 extra", "Thu, 24 Aug 2023 05:01:4x +0000", "Thu,",
     ])
     func malformed(text: String) {
         #expect(TwilioDateFormat.date(from: text) == nil)

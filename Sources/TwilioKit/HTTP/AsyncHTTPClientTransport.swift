@@ -39,19 +39,29 @@ public struct AsyncHTTPClientTransport: TwilioHTTPTransport {
     /// read on the loop that asked), or else the client's next.
     public var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(httpClient.eventLoopGroup.any()) }
 
+    /// Runs the request through AsyncHTTPClient's delegate API, the answer gathered by its
+    /// `ResponseAccumulator` on the connection's event loop. Its `async` API costs more for each
+    /// request: an unstructured task and an actor hop to register the request for cancellation,
+    /// and the answer's body handed over as an asynchronous sequence.
     public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
-        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         do {
-            let deadline = NIODeadline.now() + TimeAmount(timeout)
-            let response = try await httpClient.execute(outgoing, deadline: deadline)
-            let body = try await response.body.collect(upTo: maximumResponseBytes)
+            let outgoing = try HTTPClient.Request(
+                url: request.url,
+                method: NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue),
+                headers: HTTPHeaders(request.headers.map { ($0.name, $0.value) }),
+                body: request.body.map { .bytes($0) }
+            )
+            let task = httpClient.execute(request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: maximumResponseBytes),
+                                          deadline: NIODeadline.now() + TimeAmount(timeout))
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
             return TwilioHTTPResponse(
                 status: Int(response.status.code),
                 headers: response.headers.map { (name: $0.name, value: $0.value) },
-                body: Array(body.readableBytesView)
+                body: response.body.map { Array($0.readableBytesView) } ?? []
             )
         } catch {
             throw Self.failure(for: error)

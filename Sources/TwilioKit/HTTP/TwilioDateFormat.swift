@@ -32,29 +32,64 @@ public enum TwilioDateFormat {
     }
 
     /// Parses RFC 2822 dates, with or without the weekday, with a numeric zone or `GMT`/`UT`.
-    /// Computed from the fields (no calendar): every v2010 answer carries three such dates.
+    /// Computed from the fields (no calendar), read from the UTF-8 bytes (no substrings): every
+    /// v2010 answer carries three such dates.
     static func rfc2822Date(from string: String) -> Date? {
-        var fields = string.split(separator: " ")
-        if let first = fields.first, first.hasSuffix(",") { fields.removeFirst() }
-        guard fields.count == 5,
-              let day = Int(fields[0]), (1...31).contains(day),
-              let monthIndex = months.firstIndex(where: { $0 == fields[1] }),
-              let year = Int(fields[2]) else { return nil }
-        let time = fields[3].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 3,
-              let hour = Int(time[0]), (0...23).contains(hour),
-              let minute = Int(time[1]), (0...59).contains(minute),
-              let second = Int(time[2]), (0...60).contains(second),
-              let offset = zoneOffsetSeconds(fields[4]) else { return nil }
-        let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second - offset))
+        var string = string
+        return string.withUTF8 { bytes in
+            var fields = SpaceSeparatedFields(bytes: bytes)
+            guard var dayField = fields.next() else { return nil }
+            if dayField.last == UInt8(ascii: ",") {
+                guard let next = fields.next() else { return nil }
+                dayField = next
+            }
+            guard let day = decimal(dayField), (1...31).contains(day),
+                  let monthField = fields.next(), let monthIndex = months.firstIndex(where: { $0.utf8.elementsEqual(monthField) }),
+                  let yearField = fields.next(), let year = decimal(yearField),
+                  let time = fields.next(), let zone = fields.next(), fields.next() == nil,
+                  let firstColon = time.firstIndex(of: UInt8(ascii: ":")),
+                  let secondColon = time[(firstColon + 1)...].firstIndex(of: UInt8(ascii: ":")),
+                  let hour = decimal(time[..<firstColon]), (0...23).contains(hour),
+                  let minute = decimal(time[(firstColon + 1)..<secondColon]), (0...59).contains(minute),
+                  let second = decimal(time[(secondColon + 1)...]), (0...60).contains(second),
+                  let offset = zoneOffsetSeconds(zone) else { return nil }
+            let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
+            return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second - offset))
+        }
     }
 
-    private static func zoneOffsetSeconds(_ zone: Substring) -> Int? {
-        if ["GMT", "UT", "UTC", "Z"].contains(zone) { return 0 }
-        guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-",
-              let hours = Int(zone.dropFirst().prefix(2)), let minutes = Int(zone.suffix(2)) else { return nil }
-        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    /// The fields of a date, separated by one or more spaces.
+    private struct SpaceSeparatedFields {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        mutating func next() -> Bytes? {
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+            guard position < bytes.count else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: " ") { position += 1 }
+            return bytes[start..<position]
+        }
+    }
+
+    /// A number of one to nine decimal digits (and nothing else).
+    private static func decimal(_ digits: Bytes) -> Int? {
+        guard (1...9).contains(digits.count) else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static func zoneOffsetSeconds(_ zone: Bytes) -> Int? {
+        if ["GMT", "UT", "UTC", "Z"].contains(where: { $0.utf8.elementsEqual(zone) }) { return 0 }
+        guard zone.count == 5, let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              let hours = decimal(zone.dropFirst().prefix(2)), let minutes = decimal(zone.suffix(2)) else { return nil }
+        return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
     /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (Howard Hinnant's
