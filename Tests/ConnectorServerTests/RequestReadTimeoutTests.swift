@@ -16,12 +16,16 @@ struct RequestReadTimeoutTests {
         return channel
     }
 
-    @Test func aConnectionThatSendsNothingIsClosedAtTheTimeout() throws {
-        let channel = try Self.connected()
+    /// Expects `channel` open until just before the timeout (2 s from now) and closed at it.
+    private static func expectClosedAtTheTimeout(_ channel: EmbeddedChannel) {
         channel.embeddedEventLoop.advanceTime(by: .milliseconds(1_999))
         #expect(channel.isActive)
         channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
         #expect(!channel.isActive)
+    }
+
+    @Test func aConnectionThatSendsNothingIsClosedAtTheTimeout() throws {
+        Self.expectClosedAtTheTimeout(try Self.connected())
     }
 
     @Test func eachRequestGetsTheWholeTimeoutFromItsHead() throws {
@@ -30,10 +34,7 @@ struct RequestReadTimeoutTests {
         try channel.writeInbound(HTTPRequestPart.end(nil))
         channel.embeddedEventLoop.advanceTime(by: .milliseconds(1_500))
         try channel.writeInbound(Self.head)  // at 1.5 s: due at 3.5 s, not at the first timer's 2 s
-        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1_999))
-        #expect(channel.isActive)
-        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
-        #expect(!channel.isActive)
+        Self.expectClosedAtTheTimeout(channel)
     }
 
     @Test func idleTimeBetweenRequestsIsNotCounted() throws {

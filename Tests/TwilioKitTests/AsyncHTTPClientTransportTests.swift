@@ -79,43 +79,45 @@ struct AsyncHTTPClientTransportTests {
 }
 
 /// An HTTP/1 server that records each request and answers it with a fixed status and JSON body,
-/// or never answers (`answer` nil).
-private final class CannedHTTPServer: ChannelInboundHandler, Sendable {
+/// or never answers (`answer` nil). One handler per connection, all recording into one list.
+private final class CannedHTTPServer: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
+    typealias Received = NIOLockedValueBox<[(head: HTTPRequestHead, body: String)]>
 
-    let answer: (status: HTTPResponseStatus, body: String)?
-    let received = NIOLockedValueBox<[(head: HTTPRequestHead, body: String)]>([])
-    private let pending = NIOLockedValueBox<(head: HTTPRequestHead?, body: String)>((nil, ""))
+    private let answer: (status: HTTPResponseStatus, body: String)?
+    private let received: Received
+    private var head: HTTPRequestHead?
+    private var body = ""
 
-    private init(answer: (status: HTTPResponseStatus, body: String)?) {
+    private init(answer: (status: HTTPResponseStatus, body: String)?, received: Received) {
         self.answer = answer
+        self.received = received
     }
 
     static func start(on group: any EventLoopGroup, answer: (status: HTTPResponseStatus, body: String)?) async throws
-        -> (channel: any Channel, port: Int, received: NIOLockedValueBox<[(head: HTTPRequestHead, body: String)]>) {
-        let handler = CannedHTTPServer(answer: answer)
+        -> (channel: any Channel, port: Int, received: Received) {
+        let received = Received([])
         let channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(handler)
+                    try channel.pipeline.syncOperations.addHandler(CannedHTTPServer(answer: answer, received: received))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
-        return (channel, channel.localAddress?.port ?? 0, handler.received)
+        return (channel, channel.localAddress?.port ?? 0, received)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            pending.withLockedValue { $0 = (head, "") }
+            (self.head, body) = (head, "")
         case .body(let buffer):
-            pending.withLockedValue { $0.body += String(buffer: buffer) }
+            body += String(buffer: buffer)
         case .end:
-            let request = pending.withLockedValue { $0 }
-            guard let head = request.head else { return }
-            received.withLockedValue { $0.append((head, request.body)) }
+            guard let head else { return }
+            received.withLockedValue { $0.append((head, body)) }
             guard let answer else { return }
             let headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", "\(answer.body.utf8.count)")])
             context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: answer.status, headers: headers))), promise: nil)
