@@ -104,8 +104,9 @@ let package = Package(
                 "ConnectorStore",
                 "ConnectorMCP",
                 "ConnectorVoice",
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -146,10 +147,12 @@ let package = Package(
         .testTarget(
             name: "ConnectorServerTests",
             dependencies: [
-                "ConnectorServer", "ConnectorStore", "TwilioConnector", "TwilioKit", "TwilioSandbox",
+                "ConnectorServer", "ConnectorStore", "ConnectorVoice", "TwilioConnector", "TwilioKit", "TwilioSandbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

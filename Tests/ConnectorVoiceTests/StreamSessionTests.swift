@@ -17,7 +17,7 @@ struct StreamSessionTests {
     }
 
     private func run(_ session: StreamSession, _ twilio: TwilioDouble) -> Task<StreamReport, Never> {
-        Task { await session.run(inbound: twilio.frames, sender: twilio) }
+        Task { await session.run(inbound: twilio.frames, output: twilio) }
     }
 
     /// 8 kHz µ-law of `count` samples of a tone.

@@ -100,21 +100,24 @@ public final class RealtimeCalls: RealtimeCallService {
         return Self.twiml(stream: StreamURL.make(base: base, workflow: workflow), token: token, parameters: parameters)
     }
 
-    /// Runs a stream Twilio opened to `/streams/<workflow>` until it ends (the workflow's result is
-    /// kept for makeCall). Its token must match its call, or the stream ends at `start`.
-    public func runStream<Inbound: AsyncSequence>(workflow name: String, inbound: Inbound, sender: some MediaStreamSender, logger: Logger) async
-    where Inbound.Element == MediaStreamFrame {
-        guard let workflow = catalogue.workflow(named: name) else {
-            await sender.close(.policyViolation("no workflow called \(name)"))
-            return
-        }
+    /// Opens a stream Twilio connected to `/streams/<workflow>`, its messages to Twilio going to
+    /// `output`: the connection to hand Twilio's messages to and to ``run(_:)``; `nil` when no
+    /// workflow has that name. Its token must match its call, or the stream ends at `start`.
+    public func openStream(workflow name: String, output: some MediaStreamOutput, logger: Logger) -> StreamConnection? {
+        guard let workflow = catalogue.workflow(named: name) else { return nil }
         let session = StreamSession(name: name, workflow: workflow, settings: settings.stream, logger: logger) { [tokens, settings] call, token in
             switch await tokens.claim(token, callSid: call.callSid, workflow: name, bindingWait: settings.bindingWait) {
             case .success(let grant): .granted(TwilioCallControl(client: grant.client.withLogger(logger)))
             case .failure(let refusal): .refused("the stream for call \(call.callSid) is refused: \(refusal)")
             }
         }
-        let report = await session.run(inbound: inbound, sender: sender)
+        return session.open(output: output)
+    }
+
+    /// Runs a stream opened by ``openStream(workflow:output:logger:)`` until it ends; keeps the
+    /// workflow's result for makeCall.
+    public func run(_ stream: StreamConnection) async {
+        let report = await stream.run()
         if let call = report.start, let result = report.result {
             await results.put(call.callSid, .object(result))
         }

@@ -17,8 +17,25 @@ public enum MediaStreamClose: Sendable, Equatable {
     case policyViolation(String)
 }
 
-/// Where a media stream's messages go: the seam between the session and its WebSocket, so the
-/// session runs in tests without sockets.
+/// Where a stream session's messages to Twilio go: the seam between the session and its
+/// connection, so the session runs in tests without sockets. Synchronous, so that a frame leaves
+/// from wherever the session decides to send it — Twilio's message that made it due, the
+/// workflow's `play`, the pacing timer — with no task switch on the way; ``execute(_:)`` says
+/// where that may happen.
+public protocol MediaStreamOutput: Sendable {
+    /// Runs `body` where the output may be written: at once when that is the caller's thread,
+    /// otherwise soon, in the order of the calls.
+    func execute(_ body: @escaping @Sendable () -> Void)
+    /// Queues a text message, sent by the next ``flush()``. Ignored once closed.
+    func write(_ text: String)
+    /// Sends the queued messages.
+    func flush()
+    /// Sends the queued messages, then closes the connection for `reason`. Only the first close counts.
+    func close(_ reason: MediaStreamClose)
+}
+
+/// Where a bridge's messages to a voice agent go (an asynchronous WebSocket writer): the seam
+/// between ``BridgeWorkflow`` and its connection, so the bridge runs in tests without sockets.
 public protocol MediaStreamSender: Sendable {
     /// Sends a text message; throws when the connection is gone.
     func send(_ text: String) async throws

@@ -2,19 +2,22 @@ import Foundation
 import Synchronization
 import TwilioKit
 
-/// What the reader of Twilio's messages, the workflow and the sender of the connector's messages
-/// share for one stream, behind one lock: the state machine, the outbound playout and the marks.
-/// Each method changes the state and does its signalling outside the lock.
+/// What the reader of Twilio's messages, the workflow and the pacing timer share for one stream,
+/// behind one lock: the state machine, the outbound playout and the marks. Each method changes the
+/// state and does its signalling and output outside the lock.
+///
+/// Whatever makes a message due — audio queued, a mark echoed, a `clear`, the timer — sends it
+/// there and then (``pump()``): one sender at a time, in order, on the output's thread.
 final class StreamSessionCore: Sendable {
-    /// What the sender does next.
+    /// What to send next.
     enum Outbound: Equatable {
         /// Send this text.
         case send(String)
-        /// Sleep until this time (a ``PlayoutClock`` value), then ask again.
+        /// Nothing until this time (a ``PlayoutClock`` value): set the timer.
         case wait(until: Duration)
-        /// Wait for the doorbell.
+        /// Nothing until more is queued or echoed.
         case idle
-        /// The stream is over, or drained: close the connection.
+        /// The stream is over, or drained.
         case finished
     }
 
@@ -33,6 +36,13 @@ final class StreamSessionCore: Sendable {
         /// The mark that ends a drain, and the latest time to wait for it.
         var drainMark: String?
         var drainDeadline: Duration?
+        /// A pump is sending; another was asked for meanwhile.
+        var pumping = false
+        var pumpAgain = false
+        /// The time the pacing timer is set for.
+        var timer: Duration?
+        /// The output was closed.
+        var closed = false
     }
 
     /// How long a drain waits past the audio's own end for Twilio's last mark.
@@ -40,13 +50,22 @@ final class StreamSessionCore: Sendable {
     static let drainMarkName = "twilio-connector:end"
 
     private let state: Mutex<State>
+    private let output: any MediaStreamOutput
+    private let clock: any PlayoutClock
     private let events: AsyncStream<RealtimeCallEvent>.Continuation
-    private let doorbell: AsyncStream<Void>.Continuation
+    /// The times the pacing timer is set for (``StreamConnection`` sleeps until them, then pumps).
+    private let timer: AsyncStream<Duration>.Continuation
+    /// The stream's `start`, once read; finished when the stream ends.
+    private let starts: AsyncStream<StreamStart>.Continuation
 
-    init(lead: Duration, events: AsyncStream<RealtimeCallEvent>.Continuation, doorbell: AsyncStream<Void>.Continuation) {
+    init(lead: Duration, clock: any PlayoutClock, output: any MediaStreamOutput, events: AsyncStream<RealtimeCallEvent>.Continuation,
+         timer: AsyncStream<Duration>.Continuation, starts: AsyncStream<StreamStart>.Continuation) {
         state = Mutex(State(playout: OutboundPlayout(lead: lead)))
+        self.output = output
+        self.clock = clock
         self.events = events
-        self.doorbell = doorbell
+        self.timer = timer
+        self.starts = starts
     }
 
     // MARK: Twilio's messages (the reader)
@@ -58,7 +77,11 @@ final class StreamSessionCore: Sendable {
             if case .startWorkflow(let call, _) = action { state.streamSid = call.streamSid }
             return action
         }
-        if case .end = action { finish() }
+        switch action {
+        case .end: finish()
+        case .startWorkflow(let call, let token): starts.yield(StreamStart(call: call, token: token))
+        default: break
+        }
         return action
     }
 
@@ -86,7 +109,7 @@ final class StreamSessionCore: Sendable {
             }
             return (name, outcome, Self.settle(name, outcome, in: &state))
         }
-        doorbell.yield()
+        pump()
         guard let (name, outcome, waiters) = resolved else { return }
         for waiter in waiters { waiter.resume(returning: outcome) }
         events.yield(outcome == .played ? .markPlayed(name) : .markCleared(name))
@@ -101,7 +124,7 @@ final class StreamSessionCore: Sendable {
             state.playout.enqueue(audio: audio)
             return true
         }
-        if accepted { doorbell.yield() }
+        if accepted { pump() }
     }
 
     /// Queues a mark after the audio queued so far; `false` when the stream is over.
@@ -113,7 +136,7 @@ final class StreamSessionCore: Sendable {
             state.playout.enqueue(mark: name)
             return true
         }
-        if accepted { doorbell.yield() }
+        if accepted { pump() }
         return accepted
     }
 
@@ -144,7 +167,7 @@ final class StreamSessionCore: Sendable {
             for waiter in waiters { waiter.resume(returning: .cleared) }
             events.yield(.markCleared(name))
         }
-        doorbell.yield()
+        pump()
     }
 
     /// The workflow returned: play out what it queued, then close (if the stream still runs).
@@ -154,10 +177,62 @@ final class StreamSessionCore: Sendable {
             state.playout.enqueue(mark: Self.drainMarkName)
             state.drainMark = Self.drainMarkName
         }
-        doorbell.yield()
+        pump()
     }
 
-    // MARK: The sender
+    // MARK: Sending
+
+    /// Sends what is due now, on the output's thread; sets the timer for what is due later. A pump
+    /// asked for while another sends is done by that one, so messages leave in order.
+    func pump() {
+        output.execute { [self] in
+            guard state.withLock({ state in
+                guard !state.pumping else {
+                    state.pumpAgain = true
+                    return false
+                }
+                state.pumping = true
+                return true
+            }) else { return }
+            repeat {
+                sendDue()
+            } while state.withLock { state in
+                state.pumping = state.pumpAgain
+                state.pumpAgain = false
+                return state.pumping
+            }
+        }
+    }
+
+    /// The timer set for `deadline` went off.
+    func timerFired(_ deadline: Duration) {
+        state.withLock { state in
+            if state.timer == deadline { state.timer = nil }
+        }
+        pump()
+    }
+
+    private func sendDue() {
+        var sent = false
+        loop: while true {
+            switch nextOutbound(at: clock.now) {
+            case .send(let text):
+                output.write(text)
+                sent = true
+            case .wait(let deadline):
+                let earlier = state.withLock { state in
+                    guard state.timer.map({ deadline < $0 }) ?? true else { return false }
+                    state.timer = deadline
+                    return true
+                }
+                if earlier { timer.yield(deadline) }
+                break loop
+            case .idle, .finished:
+                break loop
+            }
+        }
+        if sent { output.flush() }
+    }
 
     /// What to send now.
     func nextOutbound(at now: Duration) -> Outbound {
@@ -211,16 +286,21 @@ final class StreamSessionCore: Sendable {
 
     // MARK: Helpers
 
-    /// Ends the workflow's events and the doorbell, and settles every mark still pending.
+    /// Closes the output for the stream's end, ends the workflow's events and the timer, and
+    /// settles every mark still pending.
     private func finish() {
-        let waiting = state.withLock { state in
+        let (waiting, end) = state.withLock { state in
             let waiting = state.waiters.values.flatMap { $0 }
             state.waiters.removeAll()
-            return waiting
+            guard !state.closed, case .ended(let end) = state.machine.state else { return (waiting, StreamEnd?.none) }
+            state.closed = true
+            return (waiting, end)
         }
+        if let end { output.execute { [output] in output.close(end.close) } }
         for waiter in waiting { waiter.resume(returning: .callEnded) }
         events.finish()
-        doorbell.finish()
+        timer.finish()
+        starts.finish()
     }
 
     private static func isOpen(_ state: State) -> Bool {

@@ -7,12 +7,14 @@ import TwilioKit
 /// messages (`connected`, `start`, `media`, `dtmf`, `stop`) and plays what the session sends the
 /// way Twilio documents it — audio queued and played in order, a mark echoed once the audio before
 /// it has played, `clear` dropping the queue and echoing the pending marks at once.
-final class TwilioDouble: MediaStreamSender {
-    /// What the session sent, in order: `media(<bytes>)`, `mark:<name>`, `clear`.
+final class TwilioDouble: MediaStreamOutput {
+    /// What the session sent, in order: `media(<bytes>)`, `mark:<name>`, `clear`, or text that is
+    /// not a Media Streams message.
     enum Sent: Equatable {
         case media(Int)
         case mark(String)
         case clear
+        case unreadable(String)
     }
 
     /// A mark echoed back, with how much audio had been played and queued before it then.
@@ -131,9 +133,14 @@ final class TwilioDouble: MediaStreamSender {
     var playedBytes: Int { state.withLock { $0.played } }
     var closed: MediaStreamClose? { state.withLock { $0.closed } }
 
-    func send(_ text: String) async throws {
+    func execute(_ body: @escaping @Sendable () -> Void) {
+        body()
+    }
+
+    func write(_ text: String) {
         guard let message = try? JSONDecoder().decode(MediaStreamOutboundMessage.self, from: Data(text.utf8)) else {
-            throw DoubleError.notAMessage(text)
+            state.withLock { $0.sent.append(.unreadable(text)) }
+            return
         }
         let echoNow: [String] = state.withLock { state in
             switch message {
@@ -164,13 +171,11 @@ final class TwilioDouble: MediaStreamSender {
         for name in echoNow { echo(name) }
     }
 
-    func close(_ reason: MediaStreamClose) async {
+    func flush() {}
+
+    func close(_ reason: MediaStreamClose) {
         state.withLock { $0.closed = $0.closed ?? reason }
         continuation.finish()
-    }
-
-    enum DoubleError: Error {
-        case notAMessage(String)
     }
 
     private func echo(_ name: String) {
