@@ -18,16 +18,16 @@ public final class StreamConnection: Sendable {
     private let session: StreamSession
     private let core: StreamSessionCore
     private let reader: Mutex<StreamReader>
-    private let events: AsyncStream<RealtimeCallEvent>
+    private let events: RealtimeCallEvents
     private let timer: AsyncStream<Duration>
     private let starts: AsyncStream<StreamStart>
 
     init(session: StreamSession, output: some MediaStreamOutput) {
         self.session = session
-        let (events, eventsContinuation) = AsyncStream.makeStream(of: RealtimeCallEvent.self, bufferingPolicy: .bufferingNewest(3000))
+        let events = RealtimeCallEvents(queue: RealtimeCallEvents.Queue())
         let (timer, timerContinuation) = AsyncStream.makeStream(of: Duration.self, bufferingPolicy: .bufferingNewest(1))
         let (starts, startsContinuation) = AsyncStream.makeStream(of: StreamStart.self)
-        core = StreamSessionCore(lead: session.settings.lead, clock: session.settings.clock, output: output, events: eventsContinuation,
+        core = StreamSessionCore(lead: session.settings.lead, clock: session.settings.clock, output: output, events: events.queue,
                                  timer: timerContinuation, starts: startsContinuation)
         reader = Mutex(StreamReader(core: core))
         self.events = events

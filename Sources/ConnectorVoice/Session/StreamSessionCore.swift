@@ -52,13 +52,13 @@ final class StreamSessionCore: Sendable {
     private let state: Mutex<State>
     private let output: any MediaStreamOutput
     private let clock: any PlayoutClock
-    private let events: AsyncStream<RealtimeCallEvent>.Continuation
+    private let events: RealtimeCallEvents.Queue
     /// The times the pacing timer is set for (``StreamConnection`` sleeps until them, then pumps).
     private let timer: AsyncStream<Duration>.Continuation
     /// The stream's `start`, once read; finished when the stream ends.
     private let starts: AsyncStream<StreamStart>.Continuation
 
-    init(lead: Duration, clock: any PlayoutClock, output: any MediaStreamOutput, events: AsyncStream<RealtimeCallEvent>.Continuation,
+    init(lead: Duration, clock: any PlayoutClock, output: any MediaStreamOutput, events: RealtimeCallEvents.Queue,
          timer: AsyncStream<Duration>.Continuation, starts: AsyncStream<StreamStart>.Continuation) {
         state = Mutex(State(playout: OutboundPlayout(lead: lead)))
         self.output = output

@@ -12,14 +12,14 @@ public final class RealtimeCall: Sendable {
     public let start: CallStart
     /// What happens on the call, in order: the caller's audio, digits, marks played or cleared.
     /// Read it from one task; it ends when the call's stream stops.
-    public let events: AsyncStream<RealtimeCallEvent>
+    public let events: RealtimeCallEvents
     /// Where the workflow logs (the stream's logger: call and stream SIDs attached).
     public let logger: Logger
 
     private let core: StreamSessionCore
     private let control: any CallControl
 
-    init(start: CallStart, events: AsyncStream<RealtimeCallEvent>, core: StreamSessionCore, control: any CallControl, logger: Logger) {
+    init(start: CallStart, events: RealtimeCallEvents, core: StreamSessionCore, control: any CallControl, logger: Logger) {
         self.start = start
         self.events = events
         self.core = core
