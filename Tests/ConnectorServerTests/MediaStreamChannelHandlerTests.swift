@@ -14,16 +14,27 @@ struct MediaStreamChannelHandlerTests {
     private static func stream(maxMessageSize: Int = 1 << 16) throws -> (EmbeddedChannel, StreamConnection) {
         let channel = EmbeddedChannel()
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-        let socket = MediaStreamSocket(channel: channel, closeTimeout: .seconds(5))
+        let writer = EncodedFrameWriter()
+        try channel.pipeline.syncOperations.addHandler(writer)
+        let socket = MediaStreamSocket(channel: channel, writer: writer, closeTimeout: .seconds(5))
         let session = StreamSession(name: "echo", workflow: EchoWorkflow(), logger: Logger(label: "test")) { _, _ in .refused("no tokens here") }
         let stream = session.open(output: socket)
         try channel.pipeline.syncOperations.addHandler(MediaStreamChannelHandler(connection: stream, socket: socket, maxMessageSize: maxMessageSize))
         return (channel, stream)
     }
 
+    /// The frames the connector sent, read by NIO's decoder.
+    private static func sent(_ channel: EmbeddedChannel) throws -> [WebSocketFrame] {
+        let reader = EmbeddedChannel(handler: ByteToMessageHandler(WebSocketFrameDecoder()))
+        while let bytes = try channel.readOutbound(as: ByteBuffer.self) { try reader.writeInbound(bytes) }
+        var frames: [WebSocketFrame] = []
+        while let frame = try reader.readInbound(as: WebSocketFrame.self) { frames.append(frame) }
+        return frames
+    }
+
     /// The close frame the connector sent: its code and reason.
     private static func sentClose(_ channel: EmbeddedChannel) throws -> (WebSocketErrorCode?, String) {
-        while let frame = try channel.readOutbound(as: WebSocketFrame.self) {
+        for frame in try sent(channel) {
             guard frame.opcode == .connectionClose else { continue }
             var data = frame.data
             let code = data.readWebSocketErrorCode()
@@ -71,7 +82,7 @@ struct MediaStreamChannelHandlerTests {
     @Test func aPingIsAnsweredWithItsData() throws {
         let (channel, _) = try Self.stream()
         try channel.writeInbound(clientFrame(.ping, "are you there"))
-        let pong = try #require(try channel.readOutbound(as: WebSocketFrame.self))
+        let pong = try #require(try Self.sent(channel).first)
         #expect(pong.opcode == .pong)
         #expect(String(buffer: pong.data) == "are you there")
     }
@@ -96,6 +107,20 @@ struct MediaStreamChannelHandlerTests {
         #expect(channel.isActive)
         channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
         #expect(!channel.isActive)
+    }
+
+    @Test(arguments: [0, 125, 126, 65_535, 65_536])
+    func framesOfEveryLengthAreEncodedAsNIOReadsThem(_ length: Int) throws {
+        let channel = EmbeddedChannel()
+        let writer = EncodedFrameWriter()
+        try channel.pipeline.syncOperations.addHandler(writer)
+        writer.write(.binary, capacity: length) { $0.writeRepeatingByte(7, count: length) }
+        writer.flush()
+        let reader = EmbeddedChannel(handler: ByteToMessageHandler(WebSocketFrameDecoder(maxFrameSize: 1 << 20)))
+        while let bytes = try channel.readOutbound(as: ByteBuffer.self) { try reader.writeInbound(bytes) }
+        let frame = try #require(try reader.readInbound(as: WebSocketFrame.self))
+        #expect(frame.fin && frame.opcode == .binary && frame.maskKey == nil)
+        #expect(frame.data == ByteBuffer(repeating: 7, count: length))
     }
 
     @Test(arguments: [0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 64, 333])

@@ -67,7 +67,10 @@ struct ConnectorChannel: ServerChildChannel, HTTPChannelHandler {
                 },
                 upgradePipelineHandler: { [admission] channel, _ in
                     channel.eventLoop.makeCompletedFuture {
-                        let socket = MediaStreamSocket(channel: channel, closeTimeout: Self.closeTimeout)
+                        let writer = EncodedFrameWriter()
+                        try channel.pipeline.syncOperations.addHandler(
+                            writer, position: .before(try channel.pipeline.syncOperations.handler(type: WebSocketFrameEncoder.self)))
+                        let socket = MediaStreamSocket(channel: channel, writer: writer, closeTimeout: Self.closeTimeout)
                         guard case .workflow(let workflow) = admitted.value,
                               let stream = admission.voice?.openStream(workflow: workflow, output: socket, logger: logger) else {
                             throw ChannelError.inappropriateOperationForState

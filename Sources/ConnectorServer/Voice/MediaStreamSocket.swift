@@ -3,9 +3,9 @@ import NIOCore
 import NIOWebSocket
 
 /// A media stream's WebSocket as the session writes to it (its ``MediaStreamOutput``): frames
-/// written straight to the channel on its event loop, and the connector's side of the closing
-/// handshake — a close frame, then the connection closed when Twilio answers it or after
-/// `closeTimeout`.
+/// written straight to the channel on its event loop (encoded by ``EncodedFrameWriter``), and the
+/// connector's side of the closing handshake — a close frame, then the connection closed when
+/// Twilio answers it or after `closeTimeout`.
 final class MediaStreamSocket: MediaStreamOutput {
     private struct State {
         /// The connector sent its close frame (nothing more is written).
@@ -14,12 +14,14 @@ final class MediaStreamSocket: MediaStreamOutput {
     }
 
     private let channel: any Channel
+    private let writer: NIOLoopBound<EncodedFrameWriter>
     private let closeTimeout: TimeAmount
     private let state: NIOLoopBoundBox<State>
 
-    /// The output of `channel`; made on its event loop.
-    init(channel: any Channel, closeTimeout: TimeAmount) {
+    /// The output of `channel`, whose frames go out through `writer`; made on its event loop.
+    init(channel: any Channel, writer: EncodedFrameWriter, closeTimeout: TimeAmount) {
         self.channel = channel
+        self.writer = NIOLoopBound(writer, eventLoop: channel.eventLoop)
         self.closeTimeout = closeTimeout
         state = NIOLoopBoundBox(State(), eventLoop: channel.eventLoop)
     }
@@ -30,11 +32,11 @@ final class MediaStreamSocket: MediaStreamOutput {
 
     func write(_ text: String) {
         guard !state.value.closing else { return }
-        channel.write(WebSocketFrame(fin: true, opcode: .text, data: channel.allocator.buffer(string: text)), promise: nil)
+        writer.value.write(.text, capacity: text.utf8.count) { $0.writeString(text) }
     }
 
     func flush() {
-        channel.flush()
+        writer.value.flush()
     }
 
     func close(_ reason: MediaStreamClose) {
@@ -48,7 +50,8 @@ final class MediaStreamSocket: MediaStreamOutput {
     /// Answers Twilio's ping.
     func pong(_ data: ByteBuffer) {
         guard !state.value.closing else { return }
-        channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .pong, data: data), promise: nil)
+        writer.value.write(.pong, capacity: data.readableBytes) { $0.writeImmutableBuffer(data) }
+        writer.value.flush()
     }
 
     /// Twilio sent its close frame (`payload`: its code and reason): the handshake is complete once
@@ -73,12 +76,13 @@ final class MediaStreamSocket: MediaStreamOutput {
     private func sendClose(_ code: WebSocketErrorCode, reason: String) {
         guard !state.value.closing else { return }
         state.value.closing = true
-        var payload = channel.allocator.buffer(capacity: 125)
-        payload.write(webSocketErrorCode: code)
         var cut = reason.utf8.prefix(123)
         while !cut.isEmpty, String(validating: cut, as: UTF8.self) == nil { cut.removeLast() }
-        payload.writeBytes(cut)
-        channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload), promise: nil)
+        writer.value.write(.connectionClose, capacity: 125) { payload in
+            payload.write(webSocketErrorCode: code)
+            payload.writeBytes(cut)
+        }
+        writer.value.flush()
         state.value.closeTimeout = channel.eventLoop.scheduleTask(in: closeTimeout) { [channel] in channel.close(promise: nil) }
     }
 }
