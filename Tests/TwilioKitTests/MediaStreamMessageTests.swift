@@ -313,6 +313,17 @@ struct MediaStreamMessageTests {
         #expect(MuLaw.decode(try #require(media.media.audioBytes)) == [0, 0, -32124, 32124])
     }
 
+    @Test(arguments: ["MZ1", "MZ\"quoted\\ and\u{1}"])
+    func theWireWritesOutboundMediaAsTheCodableTypesRead(_ streamSid: String) throws {
+        let audio: [UInt8] = [0xFF, 0x7F, 0x00, 0x80, 0x01]
+        let text = audio.withUnsafeBufferPointer { MediaStreamWire.OutboundMedia(streamSid: streamSid).message(muLaw: $0) }
+        let decoded = try JSONDecoder().decode(MediaStreamOutboundMessage.self, from: Data(text.utf8))
+        #expect(decoded == .media(streamSid: streamSid, muLawBytes: audio))
+        if streamSid == "MZ1" {
+            #expect(text == #"{"event":"media","streamSid":"MZ1","media":{"payload":"/38AgAE="}}"#)
+        }
+    }
+
     @Test func outboundMediaFromMuLawBytes() throws {
         let samples: [Int16] = [0, 1000, -1000, 32767]
         let message = MediaStreamOutboundMessage.media(streamSid: "MZ1", muLawBytes: MuLaw.encode(samples))

@@ -24,8 +24,9 @@ final class StreamSessionCore: Sendable {
     private struct State {
         var machine = StreamSessionStateMachine()
         var playout: OutboundPlayout
-        /// The stream SID, once started.
+        /// The stream SID, once started, and its outbound `media` messages.
         var streamSid = ""
+        var media = MediaStreamWire.OutboundMedia(streamSid: "")
         var clearPending = false
         /// Marks sent to Twilio and not echoed yet, in order.
         var sentMarks: [String] = []
@@ -74,7 +75,10 @@ final class StreamSessionCore: Sendable {
     func transition(_ body: (inout StreamSessionStateMachine) -> StreamSessionStateMachine.Action) -> StreamSessionStateMachine.Action {
         let action = state.withLock { state in
             let action = body(&state.machine)
-            if case .startWorkflow(let call, _) = action { state.streamSid = call.streamSid }
+            if case .startWorkflow(let call, _) = action {
+                state.streamSid = call.streamSid
+                state.media = MediaStreamWire.OutboundMedia(streamSid: call.streamSid)
+            }
             return action
         }
         switch action {
@@ -248,7 +252,7 @@ final class StreamSessionCore: Sendable {
             }
             switch state.playout.next(at: now) {
             case .audio(let frame):
-                let text = frame.withUnsafeBufferPointer { MediaStreamWire.outboundMedia(streamSid: state.streamSid, muLaw: $0) }
+                let text = frame.withUnsafeBufferPointer { state.media.message(muLaw: $0) }
                 return (.send(text), false)
             case .mark(let name):
                 if name == state.drainMark {

@@ -40,36 +40,40 @@ public enum MediaStreamWire {
         }
     }
 
-    /// The `media` message an application sends Twilio: `{"event":"media","streamSid":…,"media":{"payload":…}}`.
-    public static func outboundMedia(streamSid: String, muLaw: UnsafeBufferPointer<UInt8>) -> String {
-        compose(["{\"event\":\"media\",\"streamSid\":", quoted(streamSid), ",\"media\":{\"payload\":\""], audio: muLaw, ["\"}}"])
+    /// The `media` messages an application sends one stream, their text around the audio worked
+    /// out once: `{"event":"media","streamSid":…,"media":{"payload":…}}`.
+    public struct OutboundMedia: Sendable {
+        private let prefix: [UInt8]
+
+        /// The messages for the stream `streamSid`.
+        public init(streamSid: String) {
+            prefix = Array(("{\"event\":\"media\",\"streamSid\":" + MediaStreamWire.quoted(streamSid) + ",\"media\":{\"payload\":\"").utf8)
+        }
+
+        /// The message carrying `muLaw`.
+        public func message(muLaw: UnsafeBufferPointer<UInt8>) -> String {
+            MediaStreamWire.compose(prefix, audio: muLaw)
+        }
     }
 
     /// The `media` message Twilio sends an application (track `inbound`), as ``MediaStreamInboundMessage`` encodes it.
     public static func inboundMedia(streamSid: String, sequenceNumber: Int, chunk: Int, timestampMilliseconds: Int,
                                     muLaw: UnsafeBufferPointer<UInt8>) -> String {
-        compose(["{\"event\":\"media\",\"sequenceNumber\":\"", String(sequenceNumber), "\",\"streamSid\":", quoted(streamSid),
-                 ",\"media\":{\"track\":\"inbound\",\"chunk\":\"", String(chunk), "\",\"timestamp\":\"", String(timestampMilliseconds),
-                 "\",\"payload\":\""], audio: muLaw, ["\"}}"])
+        let prefix = "{\"event\":\"media\",\"sequenceNumber\":\"\(sequenceNumber)\",\"streamSid\":" + quoted(streamSid)
+            + ",\"media\":{\"track\":\"inbound\",\"chunk\":\"\(chunk)\",\"timestamp\":\"\(timestampMilliseconds)\",\"payload\":\""
+        return compose(Array(prefix.utf8), audio: muLaw)
     }
 
-    /// `prefix`, the base64 of `audio`, then `suffix`, written once into a new string.
-    private static func compose(_ prefix: [String], audio: UnsafeBufferPointer<UInt8>, _ suffix: [String]) -> String {
-        let fixed = (prefix + suffix).reduce(0) { $0 + $1.utf8.count }
-        let capacity = fixed + Base64Bytes.encodedLength(of: audio.count)
+    /// What closes a `media` message after its payload.
+    private static let mediaSuffix: [UInt8] = Array("\"}}".utf8)
+
+    /// `prefix`, the base64 of `audio`, then the message's end, written once into a new string.
+    private static func compose(_ prefix: [UInt8], audio: UnsafeBufferPointer<UInt8>) -> String {
+        let capacity = prefix.count + Base64Bytes.encodedLength(of: audio.count) + mediaSuffix.count
         return String(unsafeUninitializedCapacity: capacity) { output in
-            var written = 0
-            func copy(_ parts: [String]) {
-                for part in parts {
-                    for byte in part.utf8 {
-                        output[written] = byte
-                        written += 1
-                    }
-                }
-            }
-            copy(prefix)
+            var written = output.initialize(fromContentsOf: prefix)
             written += Base64Bytes.encode(audio, into: UnsafeMutableBufferPointer(rebasing: output[written...]))
-            copy(suffix)
+            written += UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(fromContentsOf: mediaSuffix)
             return written
         }
     }
