@@ -8,6 +8,7 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import NIOWebSocket
+import ServiceLifecycle
 import TwilioKit
 
 /// The connector's connections: HTTP/1.1, with a WebSocket upgrade for `/streams/<workflow>`.
@@ -115,7 +116,13 @@ struct ConnectorChannel: ServerChildChannel, HTTPChannelHandler {
                 case .refusedUpgrade(let http):
                     await Self.refuseUpgrade(http, logger: logger)
                 case .stream(let stream):
-                    await admission.voice?.run(stream)
+                    // Stopping the server ends its streams (their calls go on to the TwiML after
+                    // `<Connect>`) rather than waiting for their calls to end.
+                    await withGracefulShutdownHandler {
+                        await admission.voice?.run(stream)
+                    } onGracefulShutdown: {
+                        stream.connectionClosed()
+                    }
                 }
             } catch {
                 logger.debug("A connection closed before its first request was read: \(error)")

@@ -48,7 +48,7 @@ public final class StreamConnection: Sendable {
         _ = core.transition { $0.receiveMalformed(reason) }
     }
 
-    /// The connection closed.
+    /// The connection closed, or is to be closed (the server stops): the stream ends.
     public func connectionClosed() {
         _ = core.transition { $0.connectionClosed() }
     }
