@@ -119,6 +119,28 @@ struct RealtimeCallTests {
         }
     }
 
+    @Test func stoppingTheConnectorEndsItsStreamsAtOnce() async throws {
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let hold = ClosureWorkflow { call in
+            startedContinuation.yield()
+            for await _ in call.events {}
+            return [:]
+        }
+        try await VoiceFixture.with(audio: MediaStreamAudio(source: .tone(frequency: 440), seconds: 60), extra: ["hold": hold]) { fixture in
+            let call = Task {
+                await fixture.run("makeCall", ["To": .string(Self.handset), "From": .string(Self.sender), "subWorkflow": "hold", "maxDuration": 1])
+            }
+            var iterator = started.makeAsyncIterator()
+            _ = await iterator.next()
+            let stopping = ContinuousClock.now
+            await fixture.routes.stop()
+            #expect(ContinuousClock.now - stopping < .milliseconds(1500),
+                    "the open stream was closed at once, not left to the shutdown's grace (3 s)")
+            call.cancel()
+            _ = await call.value
+        }
+    }
+
     @Test func anUnknownWorkflowIsRefusedBeforeAnythingIsDialled() async throws {
         try await VoiceFixture.with { fixture in
             let before = try await fixture.calls().count
