@@ -22,8 +22,8 @@ public struct ActionInput: Sendable {
                          rename: (String) -> String = { $0 }) -> Result<ActionInput, ActionFailure> {
         var values: [String: JSONValue] = [:]
         var issues: [ValidationIssue] = []
-        let known = Set(specs.map(\.name))
-        for name in raw.keys.sorted() where !known.contains(name) {
+        // A scan, not a set: a dozen specs and a few given names, on every action.
+        for name in raw.keys.filter({ name in !specs.contains { $0.name == name } }).sorted() {
             issues.append(ValidationIssue(parameter: rename(name), rule: "is not a parameter of this action", kind: .unknown))
         }
         for spec in specs {
