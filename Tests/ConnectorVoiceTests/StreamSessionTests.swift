@@ -191,6 +191,30 @@ struct StreamSessionTests {
         #expect(twilio.closed == .normal)
     }
 
+    @Test func aConnectionThatTakesNoMoreWritesGetsTheAudioOnceItTakesThemAgain() async throws {
+        let twilio = TwilioDouble()
+        let connection = session(EchoWorkflow()).open(output: twilio)
+        let report = Task { await connection.run() }
+        let reader = Task {
+            for await frame in twilio.frames { connection.receive(frame) }
+            connection.connectionClosed()
+        }
+        twilio.open()
+        twilio.media(audio(160))
+        _ = try await eventually("the first echo", { twilio.receivedAudio.count }) { $0 >= 160 }
+        twilio.isWritable = false
+        for _ in 0..<3 { twilio.media(audio(160)) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(twilio.receivedAudio.count == 160, "nothing is written while the connection takes nothing")
+        twilio.isWritable = true
+        connection.outputBecameWritable()
+        let echoed = try await eventually("the held echoes", { twilio.receivedAudio.count }) { $0 >= 640 }
+        #expect(echoed == 640)
+        twilio.stop()
+        #expect(await report.value.end == .stopped)
+        await reader.value
+    }
+
     @Test func aMalformedMessageEndsTheStreamWithAReason() async throws {
         let twilio = TwilioDouble()
         let report = run(session(EchoWorkflow()), twilio)

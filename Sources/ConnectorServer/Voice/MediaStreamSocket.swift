@@ -30,6 +30,8 @@ final class MediaStreamSocket: MediaStreamOutput {
         if channel.eventLoop.inEventLoop { body() } else { channel.eventLoop.execute(body) }
     }
 
+    var isWritable: Bool { channel.isWritable }
+
     func write(_ text: String) {
         guard !state.value.closing else { return }
         writer.value.write(.text, capacity: text.utf8.count) { $0.writeString(text) }

@@ -26,6 +26,10 @@ public protocol MediaStreamOutput: Sendable {
     /// Runs `body` where the output may be written: at once when that is the caller's thread,
     /// otherwise soon, in the order of the calls.
     func execute(_ body: @escaping @Sendable () -> Void)
+    /// Whether the output takes more now: a connection whose other side stops reading stops
+    /// taking, and the session keeps its audio queued (paced, and droppable by `clear`) until
+    /// ``StreamConnection/outputBecameWritable()``.
+    var isWritable: Bool { get }
     /// Queues a text message, sent by the next ``flush()``. Ignored once closed.
     func write(_ text: String)
     /// Sends the queued messages.

@@ -48,6 +48,11 @@ public final class StreamConnection: Sendable {
         _ = core.transition { $0.receiveMalformed(reason) }
     }
 
+    /// The output takes more again: what fell due meanwhile goes out.
+    public func outputBecameWritable() {
+        core.pump()
+    }
+
     /// The connection closed, or is to be closed (the server stops): the stream ends.
     public func connectionClosed() {
         _ = core.transition { $0.connectionClosed() }

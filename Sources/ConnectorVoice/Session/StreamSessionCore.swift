@@ -218,7 +218,7 @@ final class StreamSessionCore: Sendable {
 
     private func sendDue() {
         var sent = false
-        loop: while true {
+        loop: while output.isWritable {
             switch nextOutbound(at: clock.now) {
             case .send(let text):
                 output.write(text)

@@ -37,6 +37,7 @@ final class TwilioDouble: MediaStreamOutput {
         var sent: [Sent] = []
         var echoes: [Echo] = []
         var closed: MediaStreamClose?
+        var writable = true
     }
 
     let streamSid = "MZ" + String(repeating: "a", count: 32)
@@ -172,6 +173,11 @@ final class TwilioDouble: MediaStreamOutput {
     }
 
     func flush() {}
+
+    var isWritable: Bool {
+        get { state.withLock { $0.writable } }
+        set { state.withLock { $0.writable = newValue } }
+    }
 
     func close(_ reason: MediaStreamClose) {
         state.withLock { $0.closed = $0.closed ?? reason }
