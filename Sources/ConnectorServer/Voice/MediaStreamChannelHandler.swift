@@ -5,8 +5,9 @@ import NIOWebSocket
 /// Reads a media stream's WebSocket frames on the channel's event loop and hands each message to
 /// its ``StreamConnection`` as it arrives, with no task or buffer in between: joins fragmented
 /// messages (at most `maxMessageSize` bytes), answers pings, takes part in the closing handshake
-/// (``MediaStreamSocket``) and tells the session when the connection takes more writes again. A frame that breaks the protocol ends the stream with a
-/// protocol error; the connection closing ends it too.
+/// (``MediaStreamSocket``) and tells the session when the connection takes more writes again. A
+/// frame that breaks the protocol ends the stream with a protocol error; the connection closing
+/// ends it too.
 final class MediaStreamChannelHandler: ChannelInboundHandler {
     typealias InboundIn = WebSocketFrame
 

@@ -42,11 +42,7 @@ final class MediaStreamSocket: MediaStreamOutput {
     }
 
     func close(_ reason: MediaStreamClose) {
-        switch reason {
-        case .normal: sendClose(.normalClosure, reason: "")
-        case .protocolError(let text): sendClose(.protocolError, reason: text)
-        case .policyViolation(let text): sendClose(.policyViolation, reason: text)
-        }
+        sendClose(reason.webSocketCode, reason: reason.webSocketReason)
     }
 
     /// Answers Twilio's ping.
@@ -73,16 +69,13 @@ final class MediaStreamSocket: MediaStreamOutput {
         state.value.closeTimeout?.cancel()
     }
 
-    /// Sends a close frame (once; its reason cut to the 123 bytes a close frame holds) and closes
-    /// the connection if Twilio does not answer within the timeout.
+    /// Sends a close frame (once) and closes the connection if Twilio does not answer within the timeout.
     private func sendClose(_ code: WebSocketErrorCode, reason: String) {
         guard !state.value.closing else { return }
         state.value.closing = true
-        var cut = reason.utf8.prefix(123)
-        while !cut.isEmpty, String(validating: cut, as: UTF8.self) == nil { cut.removeLast() }
-        writer.value.write(.connectionClose, capacity: 125) { payload in
+        writer.value.write(.connectionClose, capacity: 2 + reason.utf8.count) { payload in
             payload.write(webSocketErrorCode: code)
-            payload.writeBytes(cut)
+            payload.writeString(reason)
         }
         writer.value.flush()
         state.value.closeTimeout = channel.eventLoop.scheduleTask(in: closeTimeout) { [channel] in channel.close(promise: nil) }

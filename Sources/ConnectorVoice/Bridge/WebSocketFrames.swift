@@ -48,21 +48,32 @@ public struct WebSocketSender: MediaStreamSender {
     }
 
     public func close(_ reason: MediaStreamClose) async {
-        switch reason {
-        case .normal: try? await outbound.close(.normalClosure, reason: nil)
-        case .protocolError(let text): try? await outbound.close(.protocolError, reason: Self.closeReason(text))
-        case .policyViolation(let text): try? await outbound.close(.policyViolation, reason: Self.closeReason(text))
+        try? await outbound.close(reason.webSocketCode, reason: reason == .normal ? nil : reason.webSocketReason)
+    }
+}
+
+extension MediaStreamClose {
+    /// The WebSocket close code for this close.
+    public var webSocketCode: WebSocketErrorCode {
+        switch self {
+        case .normal: .normalClosure
+        case .protocolError: .protocolError
+        case .policyViolation: .policyViolation
         }
     }
 
-    /// A close frame's reason holds at most 123 bytes.
-    private static func closeReason(_ text: String) -> String {
-        var reason = ""
-        for character in text {
-            guard reason.utf8.count + String(character).utf8.count <= 123 else { break }
-            reason.append(character)
+    /// The close frame's reason: the text, cut at a character boundary to the 123 bytes a close frame holds.
+    public var webSocketReason: String {
+        switch self {
+        case .normal: return ""
+        case .protocolError(let text), .policyViolation(let text):
+            var reason = ""
+            for character in text {
+                guard reason.utf8.count + String(character).utf8.count <= 123 else { break }
+                reason.append(character)
+            }
+            return reason
         }
-        return reason
     }
 }
 
