@@ -109,6 +109,20 @@ struct MediaStreamChannelHandlerTests {
         #expect(!channel.isActive)
     }
 
+    @Test func thePacingTimerRunsOnTheConnectionsEventLoop() throws {
+        let channel = EmbeddedChannel()
+        let socket = MediaStreamSocket(channel: channel, writer: EncodedFrameWriter(), closeTimeout: .seconds(5))
+        let fired = NIOLoopBoundBox(0, eventLoop: channel.eventLoop)
+        socket.execute(after: .milliseconds(20)) { fired.value += 1 }
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(19))
+        #expect(fired.value == 0, "not before its time")
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        #expect(fired.value == 1, "on the loop's own timer, with no task to wake")
+        socket.execute(after: .zero - .milliseconds(5)) { fired.value += 1 }
+        channel.embeddedEventLoop.run()
+        #expect(fired.value == 2, "a time already passed runs at once")
+    }
+
     @Test(arguments: [0, 125, 126, 65_535, 65_536])
     func framesOfEveryLengthAreEncodedAsNIOReadsThem(_ length: Int) throws {
         let channel = EmbeddedChannel()

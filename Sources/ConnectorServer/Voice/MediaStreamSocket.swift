@@ -30,6 +30,10 @@ final class MediaStreamSocket: MediaStreamOutput {
         if channel.eventLoop.inEventLoop { body() } else { channel.eventLoop.execute(body) }
     }
 
+    func execute(after delay: Duration, _ body: @escaping @Sendable () -> Void) {
+        channel.eventLoop.scheduleTask(in: TimeAmount(delay), body)
+    }
+
     var isWritable: Bool { channel.isWritable }
 
     func write(_ text: String) {

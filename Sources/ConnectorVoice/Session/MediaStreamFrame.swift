@@ -26,6 +26,9 @@ public protocol MediaStreamOutput: Sendable {
     /// Runs `body` where the output may be written: at once when that is the caller's thread,
     /// otherwise soon, in the order of the calls.
     func execute(_ body: @escaping @Sendable () -> Void)
+    /// Runs `body` where the output may be written once `delay` has passed (at once if it is not
+    /// positive): the pacing timer, on the output's own timers rather than a task's sleep.
+    func execute(after delay: Duration, _ body: @escaping @Sendable () -> Void)
     /// Whether the output takes more now: a connection whose other side stops reading stops
     /// taking, and the session keeps its audio queued (paced, and droppable by `clear`) until
     /// ``StreamConnection/outputBecameWritable()``.

@@ -2,11 +2,13 @@
 public protocol PlayoutClock: Sendable {
     /// The time now, since an arbitrary fixed origin.
     var now: Duration { get }
-    /// Sleeps until `deadline` (a ``now`` value); throws when the task is cancelled.
-    func sleep(until deadline: Duration) async throws
+    /// Runs `body` where `output` may be written once the time is `deadline` (a ``now`` value), at
+    /// once if it has passed.
+    func schedule(at deadline: Duration, on output: any MediaStreamOutput, _ body: @escaping @Sendable () -> Void)
 }
 
-/// The wall-independent clock of the process.
+/// The wall-independent clock of the process: its timers are the output's own (a connection's
+/// event loop), so that pacing a frame costs no task, no thread and no hop.
 public struct ContinuousPlayoutClock: PlayoutClock {
     private let origin = ContinuousClock.now
 
@@ -15,7 +17,7 @@ public struct ContinuousPlayoutClock: PlayoutClock {
 
     public var now: Duration { ContinuousClock.now - origin }
 
-    public func sleep(until deadline: Duration) async throws {
-        try await ContinuousClock().sleep(until: origin + deadline)
+    public func schedule(at deadline: Duration, on output: any MediaStreamOutput, _ body: @escaping @Sendable () -> Void) {
+        output.execute(after: deadline - now, body)
     }
 }

@@ -19,19 +19,16 @@ public final class StreamConnection: Sendable {
     private let core: StreamSessionCore
     private let reader: Mutex<StreamReader>
     private let events: RealtimeCallEvents
-    private let timer: AsyncStream<Duration>
     private let starts: AsyncStream<StreamStart>
 
     init(session: StreamSession, output: some MediaStreamOutput) {
         self.session = session
         let events = RealtimeCallEvents(queue: RealtimeCallEvents.Queue())
-        let (timer, timerContinuation) = AsyncStream.makeStream(of: Duration.self, bufferingPolicy: .bufferingNewest(1))
         let (starts, startsContinuation) = AsyncStream.makeStream(of: StreamStart.self)
         core = StreamSessionCore(lead: session.settings.lead, clock: session.settings.clock, output: output, events: events.queue,
-                                 timer: timerContinuation, starts: startsContinuation)
+                                 starts: startsContinuation)
         reader = Mutex(StreamReader(core: core))
         self.events = events
-        self.timer = timer
         self.starts = starts
     }
 
@@ -61,7 +58,6 @@ public final class StreamConnection: Sendable {
     /// What the session's tasks finish with.
     private enum TaskEnd: Sendable {
         case workflow([String: JSONValue])
-        case timer
         case grace
     }
 
@@ -76,14 +72,7 @@ public final class StreamConnection: Sendable {
 
         var started: CallStart?
         var result: [String: JSONValue]?
-        await withTaskGroup(of: TaskEnd.self) { [core, session, events, timer] group in
-            group.addTask {
-                for await deadline in timer {
-                    guard (try? await session.settings.clock.sleep(until: deadline)) != nil else { break }
-                    core.timerFired(deadline)
-                }
-                return .timer
-            }
+        await withTaskGroup(of: TaskEnd.self) { [core, session, events] group in
             for await start in starts {
                 let call = start.call
                 logger[metadataKey: "call"] = "\(call.callSid)"
@@ -119,8 +108,6 @@ public final class StreamConnection: Sendable {
                         logger.warning("The workflow did not return within \(session.settings.finishGrace) of the stream's end: cancelled")
                     }
                     group.cancelAll()
-                case .timer:
-                    break
                 }
             }
         }

@@ -54,18 +54,15 @@ final class StreamSessionCore: Sendable {
     private let output: any MediaStreamOutput
     private let clock: any PlayoutClock
     private let events: RealtimeCallEvents.Queue
-    /// The times the pacing timer is set for (``StreamConnection`` sleeps until them, then pumps).
-    private let timer: AsyncStream<Duration>.Continuation
     /// The stream's `start`, once read; finished when the stream ends.
     private let starts: AsyncStream<StreamStart>.Continuation
 
     init(lead: Duration, clock: any PlayoutClock, output: any MediaStreamOutput, events: RealtimeCallEvents.Queue,
-         timer: AsyncStream<Duration>.Continuation, starts: AsyncStream<StreamStart>.Continuation) {
+         starts: AsyncStream<StreamStart>.Continuation) {
         state = Mutex(State(playout: OutboundPlayout(lead: lead)))
         self.output = output
         self.clock = clock
         self.events = events
-        self.timer = timer
         self.starts = starts
     }
 
@@ -208,8 +205,8 @@ final class StreamSessionCore: Sendable {
         }
     }
 
-    /// The timer set for `deadline` went off.
-    func timerFired(_ deadline: Duration) {
+    /// The timer set for `deadline` went off (on the output's thread).
+    private func timerFired(_ deadline: Duration) {
         state.withLock { state in
             if state.timer == deadline { state.timer = nil }
         }
@@ -229,7 +226,7 @@ final class StreamSessionCore: Sendable {
                     state.timer = deadline
                     return true
                 }
-                if earlier { timer.yield(deadline) }
+                if earlier { clock.schedule(at: deadline, on: output) { [self] in timerFired(deadline) } }
                 break loop
             case .idle, .finished:
                 break loop
@@ -290,8 +287,8 @@ final class StreamSessionCore: Sendable {
 
     // MARK: Helpers
 
-    /// Closes the output for the stream's end, ends the workflow's events and the timer, and
-    /// settles every mark still pending.
+    /// Closes the output for the stream's end, ends the workflow's events, and settles every mark
+    /// still pending.
     private func finish() {
         let (waiting, end) = state.withLock { state in
             let waiting = state.waiters.values.flatMap { $0 }
@@ -303,7 +300,6 @@ final class StreamSessionCore: Sendable {
         if let end { output.execute { [output] in output.close(end.close) } }
         for waiter in waiting { waiter.resume(returning: .callEnded) }
         events.finish()
-        timer.finish()
         starts.finish()
     }
 

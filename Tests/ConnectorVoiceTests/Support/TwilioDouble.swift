@@ -138,6 +138,13 @@ final class TwilioDouble: MediaStreamOutput {
         body()
     }
 
+    func execute(after delay: Duration, _ body: @escaping @Sendable () -> Void) {
+        Task {
+            try? await Task.sleep(for: delay)
+            body()
+        }
+    }
+
     func write(_ text: String) {
         guard let message = try? JSONDecoder().decode(MediaStreamOutboundMessage.self, from: Data(text.utf8)) else {
             state.withLock { $0.sent.append(.unreadable(text)) }
