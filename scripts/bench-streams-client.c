@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +32,9 @@
 #define DRAIN_SECONDS 1.0 /* a frame not echoed this long after the last one is sent counts as lost */
 #define READ_EVERY 16     /* sends between two looks at the sockets when the schedule is behind */
 #define MAX_ERRORS 5
+/* How late a wait for the next frame due may end (the kernel's timer slack): waking for each of
+ * 1 000 calls' frames 20 µs apart would cost the client a context switch a frame. */
+#define WAKE_SLACK_NANOSECONDS 500000
 
 typedef struct {
     int fd, index, open;
@@ -325,6 +329,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     rest_length = strlen(rest);
+    prctl(PR_SET_TIMERSLACK, WAKE_SLACK_NANOSECONDS);
     epoll_fd = epoll_create1(0);
     int capacity = 0;
     Call call = {0};
