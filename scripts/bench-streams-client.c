@@ -8,7 +8,7 @@
  * It measures exactly what the Python loop did, against ours and the baseline alike.
  *
  * Usage: bench-streams-client CALLS OUT (scripts/bench compiles and runs it; it is not a user tool).
- *   CALLS  first line: account sid, the frame's base64 audio after its 4-character tag, the nice level;
+ *   CALLS  first line: account sid, the frame's base64 audio after its 4-character tag;
  *          then one line a call, ordered by phase: fd index phase messages-sent streamSid callSid, and
  *          the bytes read past the upgrade's answer in hex ("-" when none)
  *   stdin  after "ready" is printed: start, measured-from and stop, as CLOCK_MONOTONIC seconds
@@ -323,8 +323,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     FILE *list = fopen(argv[1], "r");
-    int nice_level;
-    if (list == NULL || fscanf(list, "%63s %511s %d", account, rest, &nice_level) != 3) {
+    if (list == NULL || fscanf(list, "%63s %511s", account, rest) != 2) {
         fprintf(stderr, "cannot read %s\n", argv[1]);
         return 2;
     }
@@ -406,8 +405,8 @@ int main(int argc, char **argv) {
     write_series(argv[2], "turnarounds", &turnarounds);
     write_series(argv[2], "delays", &delays);
     printf("{\"sent\": %ld, \"echoed\": %zu, \"mismatched\": %ld, \"unexpected\": %ld, \"closed\": %ld, \"stalls\": %ld, "
-           "\"silent\": %ld, \"nice\": %d, \"errors\": [",
-           sent, turnarounds.count, mismatched, unexpected, closed_early, stalls, silent, nice_level);
+           "\"silent\": %ld, \"errors\": [",
+           sent, turnarounds.count, mismatched, unexpected, closed_early, stalls, silent);
     for (int i = 0; i < error_count; i++) {
         if (i)
             printf(", ");
