@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-streams-websocket.h"
+
 #define FRAME_SECONDS 0.02
 #define FRAMES_PER_SECOND 50
 #define DRAIN_SECONDS 1.0 /* a frame not echoed this long after the last one is sent counts as lost */
@@ -80,21 +82,11 @@ static void note_error(const char *format, int index, const char *detail) {
         snprintf(errors[error_count++], sizeof errors[0], format, index, detail);
 }
 
-/* A client's frame of `text` (opcode `opcode`), masked with the all-zero key as Python's ws_frame masks. */
+/* A client's frame of `text` (opcode `opcode`), masked with the all-zero key. */
 static size_t ws_frame(unsigned char *out, const char *text, size_t size, int opcode) {
-    size_t head = 2;
-    out[0] = 0x80 | opcode;
-    if (size < 126) {
-        out[1] = 0x80 | size;
-    } else {
-        out[1] = 0xFE;
-        out[2] = size >> 8;
-        out[3] = size & 0xFF;
-        head = 4;
-    }
-    memset(out + head, 0, 4);
-    memcpy(out + head + 4, text, size);
-    return head + 4 + size;
+    size_t head = ws_header(out, opcode, size, 1);
+    memcpy(out + head, text, size);
+    return head + size;
 }
 
 /* Writes all of `frame`, waiting at most `seconds` once the socket is full; 0 when it could not. */
@@ -211,33 +203,18 @@ static void read_call(Call *call) {
         data = call->buffer;
         available = call->buffered + size;
     }
-    size_t position = 0;
-    while (available - position >= 2) {
-        size_t length = data[position + 1] & 0x7F, head = 2;
-        if (length == 126) {
-            if (available - position < 4)
-                break;
-            length = (size_t)data[position + 2] << 8 | data[position + 3];
-            head = 4;
-        } else if (length == 127) {
-            if (available - position < 10)
-                break;
-            length = 0;
-            for (int i = 2; i < 10; i++)
-                length = length << 8 | data[position + i];
-            head = 10;
-        }
-        if (available - position - head < length)
-            break;
-        received_frame(call, data[position] & 0x0F, data + position + head, length, received);
-        position += head + length;
+    size_t position = 0, payload, length;
+    while (ws_frame_at(data + position, available - position, &payload, &length)) {
+        received_frame(call, data[position] & 0x0F, data + position + payload, length, received);
+        position += payload + length;
     }
     size_t left = available - position;
-    if (left && left > call->capacity) {
+    if (left > call->capacity) {
         call->capacity = left;
         call->buffer = realloc(call->buffer, call->capacity);
     }
-    memmove(call->buffer, data + position, left);
+    if (left)
+        memmove(call->buffer, data + position, left);
     call->buffered = left;
 }
 

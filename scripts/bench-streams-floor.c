@@ -19,6 +19,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "bench-streams-websocket.h"
+
 typedef struct {
     int fd, upgraded;
     size_t buffered;
@@ -40,37 +42,17 @@ static void accept_connection(int listener, int epoll_fd) {
 
 /* Each whole text frame of `connection`'s buffer, unmasked, as a server frame appended to `out`. */
 static size_t echo_frames(Connection *connection, unsigned char *out, size_t room) {
-    size_t position = 0, written = 0, available = connection->buffered;
+    size_t position = 0, written = 0, available = connection->buffered, payload, length;
     const unsigned char *data = connection->buffer;
-    while (available - position >= 2) {
-        size_t length = data[position + 1] & 0x7F, head = 2;
-        if (length == 126) {
-            if (available - position < 4)
-                break;
-            length = (size_t)data[position + 2] << 8 | data[position + 3];
-            head = 4;
-        } else if (length == 127) {
-            break; /* media frames are never this long */
-        }
-        const unsigned char *mask = data + position + head;
+    while (ws_frame_at(data + position, available - position, &payload, &length)) {
+        const unsigned char *bytes = data + position + payload, *mask = bytes - 4;
         int masked = data[position + 1] & 0x80;
-        head += masked ? 4 : 0;
-        if (available - position - head < length)
-            break;
-        const unsigned char *payload = data + position + head;
-        if ((data[position] & 0x0F) == 0x1 && written + length + 4 <= room) {
-            out[written++] = 0x81;
-            if (length < 126) {
-                out[written++] = length;
-            } else {
-                out[written++] = 126;
-                out[written++] = length >> 8;
-                out[written++] = length & 0xFF;
-            }
+        if ((data[position] & 0x0F) == 0x1 && written + 10 + length <= room) {
+            written += ws_header(out + written, 0x1, length, 0);
             for (size_t i = 0; i < length; i++)
-                out[written++] = masked ? payload[i] ^ mask[i & 3] : payload[i];
+                out[written++] = masked ? bytes[i] ^ mask[i & 3] : bytes[i];
         }
-        position += head + length;
+        position += payload + length;
     }
     memmove(connection->buffer, data + position, available - position);
     connection->buffered = available - position;
