@@ -14,9 +14,8 @@ struct ActionsController {
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.post("**") { request, context in try await run(request, context) }
-        group.get { _, _ in
-            JSONResponse.make(["actions": .array(connector.actions().map(ComponentsController.json))])
-        }
+        let catalogue = Deferred { [connector] in JSONResponse.make(["actions": .array(connector.actions().map(ComponentsController.json))]) }
+        group.get { _, _ in catalogue.value }
     }
 
     private func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

@@ -11,13 +11,14 @@ struct ComponentsController {
             JSONResponse.make(["components": [["name": "twilio", "title": "Twilio", "href": "/components/twilio",
                                                "dialects": .array(ConnectorDialect.allCases.map { .string($0.rawValue) })]]])
         }
-        group.get("twilio") { _, _ in
+        let definitions = Deferred { [connector] in
             var fields: [String: JSONValue] = ["component": connector.componentDefinition()]
             for dialect in [ConnectorDialect.toolkit, .block] {
                 fields[dialect.rawValue] = .array(connector.actions(in: dialect).map(Self.json))
             }
             return JSONResponse.make(.object(fields))
         }
+        group.get("twilio") { _, _ in definitions.value }
     }
 
     static func json(_ description: ActionDescription) -> JSONValue {

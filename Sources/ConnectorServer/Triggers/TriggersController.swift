@@ -16,7 +16,8 @@ struct TriggersController {
     let heartbeat: Duration
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.get { _, _ in JSONResponse.make(["triggers": .array(TriggerCatalogue.all.map(TriggerJSON.trigger))]) }
+        let catalogue = Deferred { JSONResponse.make(["triggers": .array(TriggerCatalogue.all.map(TriggerJSON.trigger))]) }
+        group.get { _, _ in catalogue.value }
         group.get("{trigger}/events") { request, context in try await page(request, context) }
         group.get("{trigger}/events/stream") { request, context in try stream(request, context) }
     }
