@@ -30,10 +30,9 @@ struct AsyncHTTPClientTransportTests {
     }
 
     @Test func aRefusedConnectionIsKnownNotToHaveSentTheRequest() async throws {
-        let closed = try await ServerBootstrap(group: Self.group).bind(host: "127.0.0.1", port: 0).get()
-        let port = try #require(closed.localAddress?.port)
-        try await closed.close()
-        let failure = await Self.failure(of: AsyncHTTPClientTransport(), "http://127.0.0.1:\(port)/", timeout: .seconds(10))
+        let port = try ReservedPort()
+        defer { port.release() }
+        let failure = await Self.failure(of: AsyncHTTPClientTransport(), "http://127.0.0.1:\(port.number)/", timeout: .seconds(10))
         #expect(failure?.requestMayHaveBeenSent == false)
         #expect(failure?.isTimeout == false)
     }
@@ -76,6 +75,35 @@ struct AsyncHTTPClientTransportTests {
             return error
         }
     }
+}
+
+/// A loopback TCP port that refuses connections: bound, never listening, and held until released,
+/// so that no server of another test (they run at once, and share the transport's connection
+/// pools) can be given it meanwhile — a port closed and then connected to could be.
+private struct ReservedPort {
+    let number: Int
+    private let descriptor: Int32
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else {
+            let error = IOError(errnoCode: errno, reason: "reserving a loopback port")
+            if descriptor >= 0 { close(descriptor) }
+            throw error
+        }
+        (self.descriptor, number) = (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    func release() { close(descriptor) }
 }
 
 /// An HTTP/1 server that records each request and answers it with a fixed status and JSON body,
