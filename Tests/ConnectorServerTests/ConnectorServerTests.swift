@@ -24,12 +24,21 @@ struct ConnectorServerTests {
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/components/twilio", method: .get) { response in
+            let definitions = try await client.execute(uri: "/components/twilio", method: .get) { response in
                 let fields = try json(response)
                 #expect(fields["component"] != nil)
                 #expect(fields["toolkit"] != nil)
                 #expect(fields["block"] != nil)
+                return response.body
             }
+            let actions = try await client.execute(uri: "/actions", method: .get) { response in
+                let listed = try json(response)["actions"]?.arrayItems ?? []
+                #expect(!listed.isEmpty)
+                return response.body
+            }
+            // Built once, on first use: every later request gets the same document, whole.
+            #expect(try await client.execute(uri: "/components/twilio", method: .get) { $0.body } == definitions)
+            #expect(try await client.execute(uri: "/actions", method: .get) { $0.body } == actions)
         }
     }
 

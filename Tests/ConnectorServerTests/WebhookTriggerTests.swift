@@ -153,12 +153,15 @@ struct WebhookTriggerTests {
     @Test func triggersAreListedWithSchemas() async throws {
         try await ServerFixture.with { fixture, router in
             try await Application(router: router).test(.router) { client in
-                try await client.execute(uri: "/triggers", method: .get) { response in
+                let first = try await client.execute(uri: "/triggers", method: .get) { response in
                     let triggers = try ServerFixture.json(response)["triggers"]?.arrayItems ?? []
                     #expect(triggers.compactMap { $0.objectFields?["name"]?.scalarText } ==
                         ["newSms", "newWhatsappMessage", "inboundCall", "messageStatus", "callStatus", "newRecording", "newTranscript"])
                     #expect(triggers.first?.objectFields?["toolkit"]?.objectFields?["output"]?.objectFields?["properties"]?.objectFields?["message_sid"] != nil)
+                    return response.body
                 }
+                let again = try await client.execute(uri: "/triggers", method: .get) { $0.body }
+                #expect(again == first, "the catalogue, built once, is answered whole every time")
             }
         }
     }
