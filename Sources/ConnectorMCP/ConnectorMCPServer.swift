@@ -31,11 +31,18 @@ public enum ConnectorMCPServer {
         return server
     }
 
+    /// A server of `toolbox`'s tools, started on `transport`; its tool calls are answered by a
+    /// ``ToolCallTransport`` in front of `transport`, everything else by the SDK's server.
+    public static func start(_ toolbox: ConnectorToolbox, on transport: any Transport, logger: Logger) async throws -> Server {
+        let server = await make(toolbox, logger: logger)
+        try await server.start(transport: ToolCallTransport(transport, toolbox: toolbox, logger: logger))
+        return server
+    }
+
     /// Serves `toolbox` over standard input and output until standard input closes. Nothing but
     /// protocol messages is written to standard output.
     public static func serveStandardIO(_ toolbox: ConnectorToolbox, logger: Logger) async throws {
-        let server = await make(toolbox, logger: logger)
-        try await server.start(transport: StdioTransport(logger: logger))
+        let server = try await start(toolbox, on: StdioTransport(logger: logger), logger: logger)
         logger.info("MCP server ready on standard input and output", metadata: ["tools": "\(toolbox.tools.count)"])
         await server.waitUntilCompleted()
         await server.stop()

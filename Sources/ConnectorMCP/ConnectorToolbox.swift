@@ -35,15 +35,20 @@ public struct ConnectorToolbox: Sendable {
     /// MCP protocol error when no such tool is exposed. Throws `CancellationError` when the call
     /// was cancelled.
     public func call(_ name: String, arguments: [String: Value]?) async throws -> CallTool.Result {
-        guard let definition = byName[name] else {
-            throw MCPError.invalidParams("Unknown tool '\(name)'. tools/list lists the tools of this server.")
-        }
         let given: JSONValue
         do {
             given = try JSONValue.arguments(arguments ?? [:])
         } catch {
             throw MCPError.invalidParams("The arguments of \(name) are not JSON: \(error)")
         }
-        return CallTool.Result(envelope: try await definition.run(given.objectFields ?? [:]))
+        return try await call(name, json: given.objectFields ?? [:])
+    }
+
+    /// Calls the tool `name` with arguments as the client wrote them; see ``call(_:arguments:)``.
+    public func call(_ name: String, json arguments: [String: JSONValue]) async throws -> CallTool.Result {
+        guard let definition = byName[name] else {
+            throw MCPError.invalidParams("Unknown tool '\(name)'. tools/list lists the tools of this server.")
+        }
+        return CallTool.Result(envelope: try await definition.run(arguments))
     }
 }

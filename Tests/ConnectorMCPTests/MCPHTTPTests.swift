@@ -25,8 +25,8 @@ struct MCPHTTPTests {
 
     static func registry(clock: ManualClock, idle: Duration = .seconds(60)) throws -> MCPSessionRegistry {
         let toolbox = try ToolboxFixture.offline().toolbox
-        return MCPSessionRegistry(idleTimeout: idle, logger: Logger(label: "tests"), now: { clock.now }) {
-            await ConnectorMCPServer.make(toolbox)
+        return MCPSessionRegistry(idleTimeout: idle, logger: Logger(label: "tests"), now: { clock.now }) { transport in
+            try await ConnectorMCPServer.start(toolbox, on: transport, logger: Logger(label: "tests"))
         }
     }
 

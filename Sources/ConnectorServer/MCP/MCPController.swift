@@ -17,8 +17,8 @@ struct MCPController {
         let toolbox = Deferred { [selection = configuration.mcp.tools] in
             ConnectorToolbox(connector: dependencies.connector, store: dependencies.store, selection: selection)
         }
-        registry = MCPSessionRegistry(idleTimeout: configuration.mcp.sessionIdleTimeout, logger: logger) {
-            await ConnectorMCPServer.make(toolbox.value, logger: logger)
+        registry = MCPSessionRegistry(idleTimeout: configuration.mcp.sessionIdleTimeout, logger: logger) { transport in
+            try await ConnectorMCPServer.start(toolbox.value, on: transport, logger: logger)
         }
         policy = MCPAccessPolicy(apiTokens: configuration.apiTokens, loopbackOnly: configuration.isLoopback,
                                  allowedOrigins: configuration.mcp.allowedOrigins)

@@ -10,18 +10,18 @@ import TwilioKit
 actor MCPSessionRegistry {
     private var sessions: [String: MCPSession] = [:]
     private let idleTimeout: Duration
-    private let makeServer: @Sendable () async -> MCP.Server
+    private let startServer: @Sendable (any Transport) async throws -> MCP.Server
     private let now: @Sendable () -> ContinuousClock.Instant
     private let logger: Logger
     /// Ends idle sessions while there are sessions.
     private var sweeper: Task<Void, Never>?
 
-    /// A registry whose sessions each run a server from `makeServer` and end after
-    /// `idleTimeout` without a request.
+    /// A registry whose sessions each run a server that `startServer` starts on the session's
+    /// transport, and end after `idleTimeout` without a request.
     init(idleTimeout: Duration, logger: Logger, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
-         makeServer: @escaping @Sendable () async -> MCP.Server) {
+         startServer: @escaping @Sendable (any Transport) async throws -> MCP.Server) {
         self.idleTimeout = idleTimeout
-        self.makeServer = makeServer
+        self.startServer = startServer
         self.now = now
         self.logger = logger
     }
@@ -63,9 +63,9 @@ actor MCPSessionRegistry {
         let transport = StatefulHTTPServerTransport(validationPipeline: StandardValidationPipeline(validators: [
             AcceptHeaderValidator(mode: .sseRequired), ContentTypeValidator(), ProtocolVersionValidator(), SessionValidator(),
         ]))
-        let server = await makeServer()
+        let server: MCP.Server
         do {
-            try await server.start(transport: transport)
+            server = try await startServer(transport)
         } catch {
             return .error(statusCode: 500, .internalError("The MCP session could not start: \(error)"))
         }
