@@ -27,7 +27,7 @@ public struct Connector: Sendable {
     /// `fileAccess` says where actions may write files (a recording's `SaveTo`). With a
     /// `jobStore`, bulk sends on the default connection are durable jobs in it. `realtime` runs
     /// makeCall's real-time workflows (`subWorkflow`); without it such calls are refused.
-    public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
+    public init(configuration: TwilioConfiguration?, transport: any TwilioHTTPTransport = HTTP1Transport(),
                 webhookBaseURL: @escaping @Sendable () -> String? = { nil }, fileAccess: FileAccess = .anywhere,
                 jobStore: (any ConnectorStore)? = nil, jobSettings: BulkJobSettings = BulkJobSettings(),
                 instance: String = BulkJobs.defaultInstance, realtime: (any RealtimeCallService)? = nil) {

@@ -36,7 +36,7 @@ struct RegistrationRouteTests {
             headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded"))
             body = Array(parameters.encoded.utf8)
         }
-        let response = try await AsyncHTTPClientTransport().execute(
+        let response = try await HTTP1Transport().execute(
             TwilioHTTPRequest(method: method, url: fixture.sandbox.baseURL + path, headers: headers, body: body), timeout: .seconds(10))
         return try JSONParser.parse(response.body)
     }

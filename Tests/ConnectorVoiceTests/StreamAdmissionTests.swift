@@ -15,7 +15,7 @@ struct StreamAdmissionTests {
         async throws -> TwilioHTTPResponse {
         let url = fixture.routes.url + path
         let signature = TwilioRequestValidator(authToken: token).signature(url: url.replacingOccurrences(of: "http://", with: "ws://"))
-        return try await AsyncHTTPClientTransport().execute(
+        return try await HTTP1Transport().execute(
             TwilioHTTPRequest(method: .get, url: url, headers: headers + [(name: "X-Twilio-Signature", value: signature)]), timeout: .seconds(10))
     }
 

@@ -160,7 +160,7 @@ struct BulkJobTests {
 /// nothing more. Requests already on their way complete at Twilio, as they would when a process
 /// dies after writing them (their answers are lost with it).
 final class DyingTransport: TwilioHTTPTransport {
-    private let base = AsyncHTTPClientTransport()
+    private let base = HTTP1Transport()
     private let sendsBeforeDeath: Int
     private let sends = Mutex(0)
     private let dead = Mutex(false)

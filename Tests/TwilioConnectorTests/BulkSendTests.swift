@@ -74,10 +74,10 @@ struct BulkSendTests {
     }
 }
 
-/// The shared AsyncHTTPClient transport, preferring an event loop of its own (one thread) and
+/// The shared HTTP/1.1 transport, preferring an event loop of its own (one thread) and
 /// recording, for each message sent, whether its task ran there.
 private final class LoopRecordingTransport: TwilioHTTPTransport {
-    private let base = AsyncHTTPClientTransport()
+    private let base = HTTP1Transport()
     private static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let loop = LoopRecordingTransport.group.next()
     let sends = Mutex<[Bool]>([])

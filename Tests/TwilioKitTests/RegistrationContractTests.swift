@@ -9,7 +9,7 @@ import TwilioSandbox
 final class RecordingTransport: TwilioHTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [TwilioHTTPRequest] = []
-    private let forward = AsyncHTTPClientTransport()
+    private let forward = HTTP1Transport()
 
     var requests: [TwilioHTTPRequest] { lock.withLock { recorded } }
 
@@ -33,7 +33,7 @@ struct RegistrationContractTests {
             while !Task.isCancelled {
                 let request = TwilioHTTPRequest(method: .get, url: sandbox.baseURL + "/sandbox/webhooks",
                                                 headers: [(name: "Authorization", value: authorization)], body: nil)
-                let log = try? await AsyncHTTPClientTransport().execute(request, timeout: .seconds(5))
+                let log = try? await HTTP1Transport().execute(request, timeout: .seconds(5))
                 let webhooks = log.flatMap { try? JSONParser.parse($0.body) }?.objectFields?["webhooks"]
                 if case .array(let deliveries)? = webhooks {
                     for case .string(let body)? in deliveries.map({ $0.objectFields?["body"] }) {

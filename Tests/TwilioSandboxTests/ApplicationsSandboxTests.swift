@@ -92,7 +92,7 @@ struct ApplicationsSandboxTests {
         try await SandboxFixture.with { sandbox in
             let twiml = "<Response><Say>Echo</Say></Response>"
             let encoded = twiml.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            let response = try await AsyncHTTPClientTransport().execute(
+            let response = try await HTTP1Transport().execute(
                 TwilioHTTPRequest(method: .get, url: sandbox.server.baseURL + "/twimlets/echo?Twiml=" + encoded, headers: [], body: nil),
                 timeout: .seconds(5))
             #expect(response.status == 200)

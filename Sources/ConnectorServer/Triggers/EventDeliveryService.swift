@@ -23,7 +23,7 @@ final class EventDeliveryService: Service {
     /// The longest pause between two looks at the store (other instances may have planned work).
     private let pollInterval: Duration
 
-    init(dependencies: ServerDependencies, logger: Logger, transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
+    init(dependencies: ServerDependencies, logger: Logger, transport: any TwilioHTTPTransport = HTTP1Transport(),
          attemptTimeout: Duration = .seconds(10), pollInterval: Duration = .seconds(1)) {
         self.dependencies = dependencies
         self.logger = logger

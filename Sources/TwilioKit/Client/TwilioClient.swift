@@ -18,12 +18,12 @@ public struct TwilioClient: Sendable {
 
     /// Creates a client.
     /// - Parameters:
-    ///   - transport: How HTTP requests are sent; AsyncHTTPClient's shared client by default.
+    ///   - transport: How HTTP requests are sent; `HTTP1Transport` on the shared connection pool by default.
     ///   - clock: The clock retries wait on and measure their deadline with.
     ///   - logger: Receives one debug line per attempt (method, path, status; never credentials).
     public init<C: Clock<Duration>>(
         configuration: TwilioConfiguration,
-        transport: any TwilioHTTPTransport = AsyncHTTPClientTransport(),
+        transport: any TwilioHTTPTransport = HTTP1Transport(),
         clock: C = ContinuousClock(),
         logger: Logger = Logger(label: "TwilioKit")
     ) {

@@ -27,7 +27,13 @@ struct WebhookDispatcher: Sendable {
     /// `HTTPClient.shared` would instead retry establishing the connection until the request's
     /// ``timeout``, holding up whatever waits for the webhook — such as a handset's text to a
     /// number whose SmsUrl is down. Process-wide, no shutdown needed.
-    static let sharedClient = AsyncHTTPClientTransport.makeHTTPClient(connectTimeout: connectTimeout)
+    static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = TimeAmount(connectTimeout)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.tracing.tracer = nil
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult

@@ -83,7 +83,7 @@ struct VoiceFixture {
             headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded"))
             body = Array(parameters.encoded.utf8)
         }
-        return try await AsyncHTTPClientTransport().execute(TwilioHTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body),
+        return try await HTTP1Transport().execute(TwilioHTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body),
                                                             timeout: .seconds(10))
     }
 

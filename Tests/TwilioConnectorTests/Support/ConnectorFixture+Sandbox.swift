@@ -31,7 +31,7 @@ extension ConnectorFixture {
         let authorization = "Basic " + Data("\(configuration.accountSID):\(configuration.authToken)".utf8).base64EncodedString()
         var headers: [(name: String, value: String)] = [(name: "Authorization", value: authorization)]
         if body != nil { headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded")) }
-        return try await AsyncHTTPClientTransport().execute(
+        return try await HTTP1Transport().execute(
             TwilioHTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body.map { Array($0.utf8) }),
             timeout: .seconds(10))
     }

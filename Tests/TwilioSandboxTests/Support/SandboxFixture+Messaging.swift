@@ -34,7 +34,7 @@ extension SandboxFixture {
                                         headers: [(name: "Authorization", value: "Basic \(credentials)"),
                                                   (name: "Content-Type", value: "application/json")],
                                         body: Array(body.utf8))
-        let response = try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
+        let response = try await HTTP1Transport().execute(request, timeout: .seconds(10))
         return (response.status, (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:])
     }
 }

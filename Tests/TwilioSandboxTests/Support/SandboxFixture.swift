@@ -59,6 +59,6 @@ struct SandboxFixture {
             body = Array(parameters.encoded.utf8)
         }
         let request = TwilioHTTPRequest(method: method, url: server.baseURL + path, headers: headers, body: body)
-        return try await AsyncHTTPClientTransport().execute(request, timeout: .seconds(10))
+        return try await HTTP1Transport().execute(request, timeout: .seconds(10))
     }
 }

@@ -1,0 +1,91 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// The production transport: HTTP/1.1 on SwiftNIO, over keep-alive connections pooled by
+/// endpoint (``HTTP1ConnectionPool``), with TLS for `https`. A request is written in one flush
+/// and its answer gathered on the connection's event loop; a request asked for from one of the
+/// pool's event loops runs on a connection of that loop when one is idle, with no hop between
+/// threads.
+public struct HTTP1Transport: TwilioHTTPTransport {
+    /// The connections requests go out on.
+    public let pool: HTTP1ConnectionPool
+    /// The largest answer the transport reads (recordings can be large).
+    public var maximumResponseBytes: Int
+
+    /// Uses `pool`, by default the process-wide ``HTTP1ConnectionPool/shared``.
+    public init(pool: HTTP1ConnectionPool = .shared, maximumResponseBytes: Int = 256 * 1024 * 1024) {
+        self.pool = pool
+        self.maximumResponseBytes = maximumResponseBytes
+    }
+
+    /// The event loop this thread runs, if it is one of the pool's, or else the pool's next.
+    public var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(pool.eventLoopGroup.any()) }
+
+    public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
+        guard let target = HTTPTarget(url: request.url) else {
+            throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
+        }
+        let deadline = NIODeadline.now() + TimeAmount(timeout)
+        let exchange = HTTP1ExchangeHandler.Request(
+            head: target.requestHead(method: request.method, headers: request.headers, bodyLength: request.body?.count),
+            body: request.body.map { ByteBuffer(bytes: $0) }, deadline: deadline, maximumAnswerBytes: maximumResponseBytes)
+        while true {
+            let (connection, isReused) = try await pool.lease(target.endpoint, deadline: deadline)
+            do {
+                let answer = connection.exchange(exchange)
+                let outcome = try await withTaskCancellationHandler {
+                    try await answer.get()
+                } onCancel: {
+                    connection.cancel(answer)
+                }
+                pool.release(connection, to: target.endpoint, isReusable: outcome.isReusable)
+                return outcome.response
+            } catch HTTP1ExchangeError.closedBeforeSending where isReused {
+                // The server closed the idle connection before the request was written: take another.
+                continue
+            } catch {
+                throw Self.exchangeFailure(error)
+            }
+        }
+    }
+
+    /// Classifies a failed exchange: only a request never written is known not to have been sent.
+    private static func exchangeFailure(_ error: any Error) -> TransportFailure {
+        switch error as? HTTP1ExchangeError {
+        case .closedBeforeSending:
+            return TransportFailure(reason: "the connection closed before the request was sent", requestMayHaveBeenSent: false, isTimeout: false)
+        case .invalidRequest:
+            return TransportFailure(reason: "invalid request: a header or the URL holds a byte HTTP does not allow", requestMayHaveBeenSent: false,
+                                    isTimeout: false)
+        case .timedOut:
+            return TransportFailure(reason: "timed out waiting for the answer", requestMayHaveBeenSent: true, isTimeout: true)
+        case .answerTooLarge(let limit):
+            return TransportFailure(reason: "the answer is longer than \(limit) bytes", requestMayHaveBeenSent: true, isTimeout: false)
+        case .cancelled:
+            return TransportFailure(reason: "cancelled", requestMayHaveBeenSent: true, isTimeout: false)
+        case .connectionLost(let cause):
+            return TransportFailure(reason: "connection failed (\(Self.describe(cause)))", requestMayHaveBeenSent: true, isTimeout: false)
+        case nil:
+            return TransportFailure(reason: "connection failed (\(Self.describe(error)))", requestMayHaveBeenSent: true, isTimeout: false)
+        }
+    }
+
+    /// Classifies a failure to establish a connection: nothing was sent.
+    static func connectFailure(_ error: any Error) -> TransportFailure {
+        if case ChannelError.connectTimeout = error {
+            return TransportFailure(reason: "timed out connecting", requestMayHaveBeenSent: false, isTimeout: true)
+        }
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return TransportFailure(reason: "TLS handshake failed (\(error))", requestMayHaveBeenSent: false, isTimeout: false)
+        }
+        return TransportFailure(reason: "could not connect (\(describe(error)))", requestMayHaveBeenSent: false, isTimeout: false)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first { return describe(first.error) }
+        if let error = error as? IOError { return error.description }
+        if let error = error as? ChannelError { return "\(error)" }
+        return String(describing: type(of: error))
+    }
+}
