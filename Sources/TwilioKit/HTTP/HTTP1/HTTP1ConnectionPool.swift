@@ -43,11 +43,18 @@ public final class HTTP1ConnectionPool: Sendable {
     /// out to have been closed by the server meanwhile).
     func lease(_ endpoint: HTTPEndpoint, deadline: NIODeadline) async throws(TransportFailure) -> (HTTP1Connection, isReused: Bool) {
         let loop = eventLoopGroup.any()
+        switch grantOrQueue(endpoint, on: loop, or: nil) {
+        case .connection(let connection): return (connection, true)
+        case .connect: return (try await connect(endpoint, on: loop, deadline: deadline), false)
+        case .failed(let failure): throw failure
+        case nil: break
+        }
+        // Every connection is busy: wait for one (the state is checked again under the lock).
         let waiter = Waiter()
         var waitTimer: Scheduled<Void>?
         let granted = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                if let grant = grantOrQueue(endpoint, on: loop, or: waiter, continuation) { return continuation.resume(returning: grant) }
+                if let grant = grantOrQueue(endpoint, on: loop, or: (waiter, continuation)) { return continuation.resume(returning: grant) }
                 waitTimer = loop.scheduleTask(deadline: deadline) {
                     self.withdraw(waiter, from: endpoint, granting: .failed(Self.timedOutWaiting))
                 }
@@ -67,9 +74,9 @@ public final class HTTP1ConnectionPool: Sendable {
     /// carry one, closed otherwise.
     func release(_ connection: HTTP1Connection, to endpoint: HTTPEndpoint, isReusable: Bool) {
         guard isReusable, connection.channel.isActive else { return connection.channel.close(promise: nil) }
-        let waiting = endpoints.withLockedValue { endpoints -> Waiter? in
-            if let waiter = endpoints[endpoint]?.waiters.popFirst() { return waiter }
-            endpoints[endpoint]?.idle.append(IdleConnection(connection: connection, since: .now()))
+        let waiting = withState(of: endpoint) { state -> Waiter? in
+            if let waiter = state.waiters.popFirst() { return waiter }
+            state.idle.append(IdleConnection(connection: connection, since: .now()))
             return nil
         }
         waiting?.resume(with: .connection(connection))
@@ -83,6 +90,11 @@ public final class HTTP1ConnectionPool: Sendable {
         var waiters = Waiters()
     }
 
+    /// Runs `body` on `endpoint`'s state, under the lock, changing it in place.
+    private func withState<Result>(of endpoint: HTTPEndpoint, _ body: (inout EndpointState) -> Result) -> Result {
+        endpoints.withLockedValue { body(&$0[endpoint, default: EndpointState()]) }
+    }
+
     private struct IdleConnection {
         let connection: HTTP1Connection
         let since: NIODeadline
@@ -94,16 +106,15 @@ public final class HTTP1ConnectionPool: Sendable {
         case failed(TransportFailure)
     }
 
-    /// An idle connection (preferably on `loop`), or leave to open one; else registers `waiter`
-    /// with `continuation` and answers `nil`.
-    private func grantOrQueue(_ endpoint: HTTPEndpoint, on loop: any EventLoop, or waiter: Waiter,
-                       _ continuation: CheckedContinuation<Grant, Never>) -> Grant? {
+    /// An idle connection (preferably on `loop`), or leave to open one; else, with a `waiter`,
+    /// queues it and answers `nil` (without one, just `nil`).
+    private func grantOrQueue(_ endpoint: HTTPEndpoint, on loop: any EventLoop,
+                              or waiter: (Waiter, CheckedContinuation<Grant, Never>)?) -> Grant? {
         let oldest = NIODeadline.now() - TimeAmount(idleTimeout)
-        let (grant, stale) = endpoints.withLockedValue { endpoints -> (Grant?, [HTTP1Connection]) in
-            var state = endpoints[endpoint] ?? EndpointState()
-            defer { endpoints[endpoint] = state }
-            let stale = state.idle.filter { $0.since < oldest }.map(\.connection)
-            state.idle.removeAll { $0.since < oldest }
+        let (grant, stale) = withState(of: endpoint) { state -> (Grant?, [HTTP1Connection]) in
+            var stale: [HTTP1Connection] = []
+            // Idle connections are kept in the order they were given back: the stale ones first.
+            while let first = state.idle.first, first.since < oldest { stale.append(state.idle.removeFirst().connection) }
             if let index = state.idle.lastIndex(where: { $0.connection.channel.eventLoop === loop }) ?? state.idle.indices.last {
                 return (.connection(state.idle.remove(at: index).connection), stale)
             }
@@ -111,6 +122,7 @@ public final class HTTP1ConnectionPool: Sendable {
                 state.open += 1
                 return (.connect, stale)
             }
+            guard let (waiter, continuation) = waiter else { return (nil, stale) }
             if Task.isCancelled { return (.failed(Self.cancelled), stale) }
             waiter.continuation = continuation
             state.waiters.append(waiter)
@@ -122,7 +134,7 @@ public final class HTTP1ConnectionPool: Sendable {
     }
 
     private func withdraw(_ waiter: Waiter, from endpoint: HTTPEndpoint, granting grant: Grant) {
-        let found = endpoints.withLockedValue { $0[endpoint]?.waiters.remove(waiter) ?? false }
+        let found = withState(of: endpoint) { $0.waiters.remove(waiter) }
         if found { waiter.resume(with: grant) }
     }
 
@@ -169,9 +181,7 @@ public final class HTTP1ConnectionPool: Sendable {
     /// A connection closed (or one that was counted never opened): it leaves the count, and the
     /// first request waiting, if any, may open one instead.
     private func connectionClosed(_ connection: HTTP1Connection? = nil, to endpoint: HTTPEndpoint) {
-        let waiting = endpoints.withLockedValue { endpoints -> Waiter? in
-            guard var state = endpoints[endpoint] else { return nil }
-            defer { endpoints[endpoint] = state }
+        let waiting = withState(of: endpoint) { state -> Waiter? in
             if let connection { state.idle.removeAll { $0.connection === connection } }
             guard let waiter = state.waiters.popFirst() else {
                 state.open -= 1
