@@ -21,26 +21,32 @@ struct HTTPTarget: Sendable {
     let pathAndQuery: String
 
     /// Parses `url`; `nil` when it is not one this client can send: another scheme, user
-    /// information, no host, a port out of range, or a byte the request line cannot carry.
+    /// information, no host, a port out of range, or a byte the request line cannot carry. One pass
+    /// over its bytes (it runs for every request).
     init?(url: String) {
-        guard let separator = url.firstRange(of: "://") else { return nil }
-        let usesTLS: Bool
-        switch url[..<separator.lowerBound].lowercased() {
-        case "https": usesTLS = true
-        case "http": usesTLS = false
-        default: return nil
-        }
-        let rest = url[separator.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        var pathAndQuery = rest[authorityEnd...]
-        if let fragment = pathAndQuery.firstIndex(of: "#") { pathAndQuery = pathAndQuery[..<fragment] }
-        guard !authority.contains("@"), Self.isPrintableASCII(authority), Self.isPrintableASCII(pathAndQuery),
+        var url = url
+        guard let target = url.withUTF8(Self.init(bytes:)) else { return nil }
+        self = target
+    }
+
+    private init?(bytes: UnsafeBufferPointer<UInt8>) {
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        guard let schemeEnd = bytes.firstIndex(of: colon), schemeEnd + 2 < bytes.count,
+              bytes[schemeEnd + 1] == slash, bytes[schemeEnd + 2] == slash else { return nil }
+        let scheme = String(decoding: bytes[..<schemeEnd], as: UTF8.self).lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let usesTLS = scheme == "https"
+        let authorityStart = schemeEnd + 3
+        let authorityEnd = bytes[authorityStart...].firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
+        let fragment = bytes[authorityEnd...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        let authority = bytes[authorityStart..<authorityEnd], pathAndQuery = bytes[authorityEnd..<fragment]
+        guard !authority.contains(UInt8(ascii: "@")), Self.isPrintableASCII(authority), Self.isPrintableASCII(pathAndQuery),
               let (host, port) = Self.hostAndPort(of: authority, defaultPort: usesTLS ? 443 : 80)
         else { return nil }
-        endpoint = HTTPEndpoint(usesTLS: usesTLS, host: String(host), port: port)
-        self.authority = String(authority)
-        self.pathAndQuery = pathAndQuery.isEmpty ? "/" : pathAndQuery.first == "?" ? "/" + pathAndQuery : String(pathAndQuery)
+        endpoint = HTTPEndpoint(usesTLS: usesTLS, host: String(decoding: host, as: UTF8.self), port: port)
+        self.authority = String(decoding: authority, as: UTF8.self)
+        let path = String(decoding: pathAndQuery, as: UTF8.self)
+        self.pathAndQuery = path.isEmpty ? "/" : path.first == "?" ? "/" + path : path
     }
 
     /// The request's head: `headers` as given, plus `Host` and the body's `Content-Length` unless
@@ -54,27 +60,30 @@ struct HTTPTarget: Sendable {
         return HTTPRequestHead(version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: method.rawValue), uri: pathAndQuery, headers: fields)
     }
 
-    private static func hostAndPort(of authority: Substring, defaultPort: Int) -> (Substring, Int)? {
-        let host: Substring
-        let port: Substring?
-        if authority.first == "[" {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
-            host = authority[authority.index(after: authority.startIndex)..<close]
-            let after = authority[authority.index(after: close)...]
-            guard after.isEmpty || after.first == ":" else { return nil }
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private static func hostAndPort(of authority: Bytes, defaultPort: Int) -> (Bytes, Int)? {
+        let host: Bytes
+        let port: Bytes?
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            host = authority[(authority.startIndex + 1)..<close]
+            let after = authority[(close + 1)...]
+            guard after.isEmpty || after.first == UInt8(ascii: ":") else { return nil }
             port = after.isEmpty ? nil : after.dropFirst()
-        } else if let colon = authority.firstIndex(of: ":") {
-            (host, port) = (authority[..<colon], authority[authority.index(after: colon)...])
+        } else if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+            (host, port) = (authority[..<colon], authority[(colon + 1)...])
         } else {
             (host, port) = (authority, nil)
         }
         guard !host.isEmpty else { return nil }
         guard let port else { return (host, defaultPort) }
-        guard let number = Int(port), (1...65_535).contains(number) else { return nil }
+        guard (1...5).contains(port.count), port.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let number = Int(String(decoding: port, as: UTF8.self)), (1...65_535).contains(number) else { return nil }
         return (host, number)
     }
 
-    private static func isPrintableASCII(_ text: Substring) -> Bool {
-        text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    private static func isPrintableASCII(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 }
