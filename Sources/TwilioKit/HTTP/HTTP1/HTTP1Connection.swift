@@ -21,7 +21,8 @@ final class HTTP1Connection: Sendable {
             let isAddress = (try? SocketAddress(ipAddress: endpoint.host, port: 0)) != nil
             try operations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: isAddress ? nil : endpoint.host))
         }
-        try operations.addHTTPClientHandlers()
+        // HTTPTarget has checked the request line and header fields already (once, cheaper).
+        try operations.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
         let handler = HTTP1ExchangeHandler(waitsForTLSHandshake: tls != nil, eventLoop: channel.eventLoop)
         try operations.addHandler(handler)
         self.channel = channel
@@ -51,8 +52,6 @@ final class HTTP1Connection: Sendable {
 enum HTTP1ExchangeError: Error {
     /// The connection was closed before the request was written.
     case closedBeforeSending
-    /// NIO refused to write the request: a header or the URL holds a byte HTTP does not allow.
-    case invalidRequest
     /// The deadline passed before the whole answer arrived.
     case timedOut
     /// The answer is longer than the limit.
@@ -125,12 +124,7 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
             self?.fail(with: .timedOut)
         }
         pending = Pending(promise: promise, limit: request.maximumAnswerBytes, timer: timer)
-        let written = context.eventLoop.makePromise(of: Void.self)
-        // Before the write: NIO's header check fails the write's promise at once, then reports the error.
-        written.futureResult.assumeIsolated().whenFailure { [weak self] error in
-            self?.fail(with: error as? HTTPParserError == .invalidHeaderToken ? .invalidRequest : .connectionLost(error))
-        }
-        context.write(wrapOutboundOut(.head(request.head)), promise: written)
+        context.write(wrapOutboundOut(.head(request.head)), promise: nil)
         if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }

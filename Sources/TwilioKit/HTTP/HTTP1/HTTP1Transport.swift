@@ -27,8 +27,12 @@ public struct HTTP1Transport: TwilioHTTPTransport {
             throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
         }
         let deadline = NIODeadline.now() + TimeAmount(timeout)
+        guard let head = target.requestHead(method: request.method, headers: request.headers, bodyLength: request.body?.count) else {
+            throw TransportFailure(reason: "invalid request: a header field's name or value holds a byte HTTP does not allow",
+                                   requestMayHaveBeenSent: false, isTimeout: false)
+        }
         let exchange = HTTP1ExchangeHandler.Request(
-            head: target.requestHead(method: request.method, headers: request.headers, bodyLength: request.body?.count),
+            head: head,
             body: request.body.map { ByteBuffer(bytes: $0) }, deadline: deadline, maximumAnswerBytes: maximumResponseBytes)
         while true {
             let (connection, isReused) = try await pool.lease(target.endpoint, deadline: deadline)
@@ -55,9 +59,6 @@ public struct HTTP1Transport: TwilioHTTPTransport {
         switch error as? HTTP1ExchangeError {
         case .closedBeforeSending:
             return TransportFailure(reason: "the connection closed before the request was sent", requestMayHaveBeenSent: false, isTimeout: false)
-        case .invalidRequest:
-            return TransportFailure(reason: "invalid request: a header or the URL holds a byte HTTP does not allow", requestMayHaveBeenSent: false,
-                                    isTimeout: false)
         case .timedOut:
             return TransportFailure(reason: "timed out waiting for the answer", requestMayHaveBeenSent: true, isTimeout: true)
         case .answerTooLarge(let limit):

@@ -50,14 +50,26 @@ struct HTTPTarget: Sendable {
     }
 
     /// The request's head: `headers` as given, plus `Host` and the body's `Content-Length` unless
-    /// they are among them (a POST with no body says `0`).
-    func requestHead(method: HTTPMethod, headers: [(name: String, value: String)], bodyLength: Int?) -> HTTPRequestHead {
+    /// they are among them (a POST with no body says `0`); `nil` when a field's name is not an
+    /// HTTP token or its value holds a control character (CR and LF would split the request).
+    func requestHead(method: HTTPMethod, headers: [(name: String, value: String)], bodyLength: Int?) -> HTTPRequestHead? {
+        guard headers.allSatisfy({ Self.isToken($0.name) && Self.isFieldValue($0.value) }) else { return nil }
         var fields = HTTPHeaders(headers)
         if !fields.contains(name: "Host") { fields.add(name: "Host", value: authority) }
         if !fields.contains(name: "Content-Length"), let length = bodyLength ?? (method == .post ? 0 : nil) {
             fields.add(name: "Content-Length", value: String(length))
         }
         return HTTPRequestHead(version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: method.rawValue), uri: pathAndQuery, headers: fields)
+    }
+
+    /// RFC 9110's `token`: visible ASCII except the delimiters.
+    private static func isToken(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !#"(),/:;<=>?@[\]{}""#.utf8.contains($0) }
+    }
+
+    /// RFC 9110's `field-value`: no control character but horizontal tab.
+    private static func isFieldValue(_ value: String) -> Bool {
+        value.utf8.allSatisfy { ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }
     }
 
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
