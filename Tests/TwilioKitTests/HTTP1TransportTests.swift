@@ -37,6 +37,36 @@ struct HTTP1TransportTests {
         try await server.stop()
     }
 
+    @Test func aGETFollowsRedirectsAndKeepsItsCredentialsOnlyOnTheSameOrigin() async throws {
+        let elsewhere = try await LoopbackHTTPServer.start(.init(answer: (.ok, #"{"audio":true}"#)))
+        let server = try await LoopbackHTTPServer.start(.init(redirects: ["/media": "/media/stored", "/media/stored": "http://localhost:\(elsewhere.port)/s3"]))
+        let credentials = (name: "Authorization", value: "Basic QUM6c2VjcmV0")
+        let response = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .get, url: Self.url(server) + "media", headers: [credentials]),
+                                                          timeout: .seconds(10))
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"audio":true}"#)
+        #expect(server.received.withLockedValue { $0.map(\.head.uri) } == ["/media", "/media/stored"])
+        #expect(server.received.withLockedValue { $0.map { $0.head.headers["Authorization"] } } == [[credentials.value], [credentials.value]])
+        let followed = try #require(elsewhere.received.withLockedValue { $0 }.first)
+        #expect(followed.head.uri == "/s3")
+        #expect(followed.head.headers["Authorization"].isEmpty)
+        #expect(followed.head.headers["Host"] == ["localhost:\(elsewhere.port)"])
+
+        let post = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .post, url: Self.url(server) + "media", body: Array("a=1".utf8)),
+                                                      timeout: .seconds(10))
+        #expect(post.status == 302)
+        #expect(elsewhere.received.withLockedValue(\.count) == 1)
+        try await server.stop()
+        try await elsewhere.stop()
+    }
+
+    @Test func aRedirectLoopEndsWithTheLastRedirect() async throws {
+        let server = try await LoopbackHTTPServer.start(.init(redirects: ["/a": "/b", "/b": "/a"]))
+        let response = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .get, url: Self.url(server) + "a"), timeout: .seconds(10))
+        #expect(response.status == 302)
+        #expect(server.received.withLockedValue(\.count) == HTTP1Transport.maximumRedirects + 1)
+        try await server.stop()
+    }
+
     @Test func requestsOneAfterAnotherShareOneConnection() async throws {
         let server = try await LoopbackHTTPServer.start()
         let transport = HTTP1Transport(pool: HTTP1ConnectionPool())

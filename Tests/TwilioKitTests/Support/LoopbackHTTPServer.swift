@@ -17,6 +17,8 @@ final class LoopbackHTTPServer: Sendable {
         var headers: [(String, String)] = []
         /// Whether the server closes the connection once it has answered, without saying so.
         var closesAfterAnswering = false
+        /// Paths answered with a 302 to the given `Location` instead.
+        var redirects: [String: String] = [:]
     }
 
     let channel: any Channel
@@ -110,15 +112,15 @@ private final class Answerer: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             received.withLockedValue { $0.append((head, body)) }
-            guard behaviour.answer != nil else { return }
-            if behaviour.delay == .zero { return answer(context: context) }
-            context.eventLoop.assumeIsolated().scheduleTask(in: behaviour.delay) { self.answer(context: context) }
+            if let location = behaviour.redirects[head.uri] { return answer(context: context, (.found, ""), headers: [("Location", location)]) }
+            guard let answer = behaviour.answer else { return }
+            if behaviour.delay == .zero { return self.answer(context: context, answer, headers: behaviour.headers) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: behaviour.delay) { self.answer(context: context, answer, headers: self.behaviour.headers) }
         }
     }
 
-    private func answer(context: ChannelHandlerContext) {
-        guard let answer = behaviour.answer else { return }
-        let headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", "\(answer.body.utf8.count)")] + behaviour.headers)
+    private func answer(context: ChannelHandlerContext, _ answer: (status: HTTPResponseStatus, body: String), headers extra: [(String, String)]) {
+        let headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", "\(answer.body.utf8.count)")] + extra)
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: answer.status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: answer.body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

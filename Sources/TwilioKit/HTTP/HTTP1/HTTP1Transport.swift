@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -22,11 +23,30 @@ public struct HTTP1Transport: TwilioHTTPTransport {
     /// The event loop this thread runs, if it is one of the pool's, or else the pool's next.
     public var preferredTaskExecutor: (any TimerTaskExecutor)? { EventLoopTaskExecutor(pool.eventLoopGroup.any()) }
 
+    /// Sends `request`; a GET answered with a redirect (301, 302, 303, 307 or 308 with a
+    /// `Location`, as Twilio answers for media stored elsewhere) is followed, up to
+    /// ``maximumRedirects`` times, within the same `timeout`, its `Authorization` kept only while
+    /// the scheme, host and port stay the same. Other methods' redirects are returned as they are.
     public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
-        guard let target = HTTPTarget(url: request.url) else {
-            throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
-        }
         let deadline = NIODeadline.now() + TimeAmount(timeout)
+        var request = request
+        var redirects = 0
+        while true {
+            guard let target = HTTPTarget(url: request.url) else {
+                throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
+            }
+            let response = try await send(request, to: target, deadline: deadline)
+            guard request.method == .get, redirects < Self.maximumRedirects, let next = Self.redirect(of: request, to: target, by: response)
+            else { return response }
+            request = next
+            redirects += 1
+        }
+    }
+
+    /// How many redirects a GET follows.
+    public static let maximumRedirects = 5
+
+    private func send(_ request: TwilioHTTPRequest, to target: HTTPTarget, deadline: NIODeadline) async throws(TransportFailure) -> TwilioHTTPResponse {
         guard let head = target.requestHead(method: request.method, headers: request.headers, bodyLength: request.body?.count) else {
             throw TransportFailure(reason: "invalid request: a header field's name or value holds a byte HTTP does not allow",
                                    requestMayHaveBeenSent: false, isTimeout: false)
@@ -52,6 +72,20 @@ public struct HTTP1Transport: TwilioHTTPTransport {
                 throw Self.exchangeFailure(error)
             }
         }
+    }
+
+    /// The request a redirect asks for: `Location` resolved against the URL that answered, and
+    /// no `Authorization` once it leaves that URL's scheme, host and port.
+    private static func redirect(of request: TwilioHTTPRequest, to target: HTTPTarget, by response: TwilioHTTPResponse) -> TwilioHTTPRequest? {
+        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location"),
+              let url = URL(string: location, relativeTo: URL(string: request.url))?.absoluteString,
+              let next = HTTPTarget(url: url) else { return nil }
+        var redirected = TwilioHTTPRequest(method: .get, url: url, headers: request.headers)
+        if next.endpoint != target.endpoint {
+            redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }
+        }
+        redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Host") == .orderedSame }
+        return redirected
     }
 
     /// Classifies a failed exchange: only a request never written is known not to have been sent.
