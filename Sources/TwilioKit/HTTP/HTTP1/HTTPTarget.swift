@@ -2,13 +2,13 @@ import NIOCore
 import NIOHTTP1
 
 /// Where connections go: a host and port, over TLS or not. Each has its own pool of connections.
-public struct HTTPEndpoint: Hashable, Sendable {
+struct HTTPEndpoint: Hashable, Sendable {
     /// Whether connections are made over TLS (`https`).
-    public var usesTLS: Bool
+    var usesTLS: Bool
     /// The host name or IP address (an IPv6 address without its brackets).
-    public var host: String
+    var host: String
     /// The TCP port.
-    public var port: Int
+    var port: Int
 }
 
 /// An absolute `http` or `https` URL taken apart for sending: its endpoint, and what the request
