@@ -118,7 +118,10 @@ public struct HTTP1Transport: TwilioHTTPTransport {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first { return describe(first.error) }
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first { return describe(first.error) }
+            if let dnsError = error.dnsAError ?? error.dnsAAAAError { return "\(error.host) not found: \(dnsError)" }
+        }
         if let error = error as? IOError { return error.description }
         if let error = error as? ChannelError { return "\(error)" }
         return String(describing: type(of: error))
