@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Logging
 
 /// Everything a running sandbox holds, wired once: each product's façade (its state and
@@ -39,7 +38,7 @@ final class SandboxWorld: Sendable {
         let store = try configuration.stateFile.map { try SandboxStore(path: $0, logger: logger) }
         accounts = try AccountDirectory(accountSID: configuration.accountSID, authToken: configuration.authToken, store: store)
         faults = FaultInjector(seed: configuration.faultSeed)
-        let webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, httpClient: WebhookDispatcher.sharedClient, logger: logger)
+        let webhooks = WebhookDispatcher(accounts: accounts, log: webhookLog, logger: logger)
         events = try EventsFacade(store: store, webhooks: webhooks, background: background)
         let environment = SimulationEnvironment(background: background, webhooks: webhooks, eventStreams: events, handsets: handsets,
                                                 statusStep: configuration.statusStep, logger: logger)

@@ -88,7 +88,8 @@ struct HTTP1TransportTests {
         let server = try await LoopbackHTTPServer.start(.init(closesAfterAnswering: true))
         let transport = HTTP1Transport(pool: HTTP1ConnectionPool())
         _ = try await transport.execute(Self.get(server), timeout: .seconds(10))
-        try await Task.sleep(for: .milliseconds(200))
+        // Time for the client's event loop to see the close, even with every other test running.
+        try await Task.sleep(for: .seconds(1))
         let second = try await transport.execute(Self.get(server), timeout: .seconds(10))
         #expect(second.status == 200)
         #expect(server.connections.withLockedValue { $0 } == 2)
@@ -110,8 +111,12 @@ struct HTTP1TransportTests {
     @Test func aRequestThatFindsNoFreeConnectionInTimeIsKnownNotToHaveBeenSent() async throws {
         let server = try await LoopbackHTTPServer.start(.init(answer: nil))
         let transport = HTTP1Transport(pool: HTTP1ConnectionPool(maximumConnectionsPerEndpoint: 1))
-        let first = Task { await Self.failure(of: transport, Self.url(server), timeout: .seconds(5)) }
-        try await Task.sleep(for: .milliseconds(100))
+        let first = Task { await Self.failure(of: transport, Self.url(server), timeout: .seconds(30)) }
+        // The first request holds the only connection once the server has it.
+        let waitingSince = ContinuousClock.now
+        while server.received.withLockedValue(\.count) == 0, ContinuousClock.now - waitingSince < .seconds(20) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         let second = await Self.failure(of: transport, Self.url(server), timeout: .milliseconds(200))
         #expect(second?.isTimeout == true)
         #expect(second?.requestMayHaveBeenSent == false)

@@ -1,8 +1,5 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
 import TwilioKit
 
 /// Posts webhooks the way Twilio does — form-encoded, or JSON (Event Streams' CloudEvents) with
@@ -13,7 +10,8 @@ struct WebhookDispatcher: Sendable {
     let accounts: AccountDirectory
     /// Where each delivery is recorded.
     let log: WebhookLog
-    let httpClient: HTTPClient
+    /// What webhooks go out on: by default ``sharedTransport``.
+    var transport: any TwilioHTTPTransport = Self.sharedTransport
     /// Where a webhook that got no answer is logged.
     let logger: Logger
 
@@ -22,18 +20,12 @@ struct WebhookDispatcher: Sendable {
     /// How long Twilio waits for a webhook's connection (the default of its `#ct` connection override).
     static let connectTimeout = Duration.seconds(5)
 
-    /// The client webhooks go out on. A URL that refuses the connection (or is unreachable) fails
-    /// as soon as the attempt does, within ``connectTimeout``, as Twilio reports it (error 11200):
-    /// `HTTPClient.shared` would instead retry establishing the connection until the request's
-    /// ``timeout``, holding up whatever waits for the webhook — such as a handset's text to a
-    /// number whose SmsUrl is down. Process-wide, no shutdown needed.
-    static let sharedClient: HTTPClient = {
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout.connect = TimeAmount(connectTimeout)
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.tracing.tracer = nil
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
+    /// The transport webhooks go out on. A URL that refuses the connection (or is unreachable)
+    /// fails as soon as the attempt does, within ``connectTimeout``, as Twilio reports it (error
+    /// 11200), never retried until the request's ``timeout`` (which would hold up whatever waits
+    /// for the webhook — such as a handset's text to a number whose SmsUrl is down); an answer is
+    /// read up to 1 MiB. Process-wide, no shutdown needed.
+    static let sharedTransport = HTTP1Transport(pool: HTTP1ConnectionPool(connectTimeout: connectTimeout), maximumResponseBytes: 1 << 20)
 
     /// Sends a webhook and returns the delivery (its status is `nil` when the URL did not answer).
     @discardableResult
@@ -43,12 +35,10 @@ struct WebhookDispatcher: Sendable {
         let form = FormParameters(parameters)
         let target = isGET ? url + (url.contains("?") ? "&" : "?") + form.encoded : url
         let signature = isGET ? validator.signature(url: target) : validator.signature(url: url, parameters: parameters)
-        var request = HTTPClientRequest(url: target)
-        request.method = isGET ? .GET : .POST
-        request.headers.add(name: "X-Twilio-Signature", value: signature)
+        var request = TwilioHTTPRequest(method: isGET ? .get : .post, url: target, headers: [(name: "X-Twilio-Signature", value: signature)])
         if !isGET {
-            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")
-            request.body = .bytes(ByteBuffer(string: form.encoded))
+            request.headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8"))
+            request.body = Array(form.encoded.utf8)
         }
         let sent = Outgoing(accountSID: accountSID, url: url, method: method.uppercased(), parameters: parameters, body: nil, signature: signature)
         return await deliver(request, sent, idempotent: true)
@@ -60,11 +50,8 @@ struct WebhookDispatcher: Sendable {
     func sendJSON(_ url: String, body: [UInt8], accountSID: String) async -> WebhookDelivery {
         let signer = TwilioRequestSigner(authToken: await accounts.authToken(of: accountSID) ?? "")
         let (signedURL, headers) = signer.signedJSONRequest(url: url, body: body)
-        var request = HTTPClientRequest(url: signedURL)
-        request.method = .POST
-        for header in headers { request.headers.add(name: header.name, value: header.value) }
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: body))
+        let request = TwilioHTTPRequest(method: .post, url: signedURL, headers: headers + [(name: "Content-Type", value: "application/json")],
+                                        body: body)
         let signature = headers.first { $0.name == TwilioRequestSigner.signatureHeader }?.value ?? ""
         let sent = Outgoing(accountSID: accountSID, url: signedURL, method: "POST", parameters: [],
                             body: String(decoding: body, as: UTF8.self), signature: signature)
@@ -82,21 +69,20 @@ struct WebhookDispatcher: Sendable {
     }
 
     /// Sends `request` with the headers every Twilio webhook has, and records the delivery.
-    private func deliver(_ request: HTTPClientRequest, _ sent: Outgoing, idempotent: Bool) async -> WebhookDelivery {
+    private func deliver(_ request: TwilioHTTPRequest, _ sent: Outgoing, idempotent: Bool) async -> WebhookDelivery {
         var request = request
         let idempotencyToken = sent.accountSID + "-" + UUID().uuidString.lowercased()
-        if idempotent { request.headers.add(name: "I-Twilio-Idempotency-Token", value: idempotencyToken) }
-        request.headers.add(name: "User-Agent", value: "TwilioProxy/1.1")
-        request.headers.add(name: "Accept", value: "*/*")
+        if idempotent { request.headers.append((name: "I-Twilio-Idempotency-Token", value: idempotencyToken)) }
+        request.headers.append((name: "User-Agent", value: "TwilioProxy/1.1"))
+        request.headers.append((name: "Accept", value: "*/*"))
         var status: Int?
         var body = ""
         do {
-            let response = try await httpClient.execute(request, timeout: .init(Self.timeout))
-            status = Int(response.status.code)
-            var buffer = try await response.body.collect(upTo: 1 << 20)
-            body = buffer.readString(length: buffer.readableBytes) ?? ""
+            let response = try await transport.execute(request, timeout: Self.timeout)
+            status = response.status
+            body = String(decoding: response.body, as: UTF8.self)
         } catch {
-            logger.info("webhook got no answer", metadata: ["url": "\(sent.url)", "error": "\(error)"])
+            logger.info("webhook got no answer", metadata: ["url": "\(sent.url)", "error": "\(error.reason)"])
         }
         let delivery = WebhookDelivery(accountSID: sent.accountSID, url: sent.url, method: sent.method, parameters: sent.parameters,
                                        body: sent.body, signature: sent.signature, idempotencyToken: idempotent ? idempotencyToken : "",

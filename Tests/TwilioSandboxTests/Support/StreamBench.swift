@@ -22,7 +22,7 @@ struct StreamBench {
         bridge = WebSocketMediaStreamBridge(
             audio: MediaStreamAudio(source: .tone(frequency: 440), seconds: seconds), pace: pace.pace, voice: voice,
             handsets: HandsetDirectory(),
-            webhooks: WebhookDispatcher(accounts: accounts, log: WebhookLog(), httpClient: .shared, logger: logger),
+            webhooks: WebhookDispatcher(accounts: accounts, log: WebhookLog(), logger: logger),
             connectedStreams: connectedStreams, logger: logger)
     }
 
