@@ -67,6 +67,18 @@ struct HTTP1TransportTests {
         try await server.stop()
     }
 
+    @Test func userInformationInTheURLIsBasicAuthorizationUnlessTheRequestHasItsOwn() async throws {
+        let server = try await LoopbackHTTPServer.start()
+        let url = "http://AC123:s%40cret@127.0.0.1:\(server.port)/"
+        _ = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .get, url: url), timeout: .seconds(10))
+        _ = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .get, url: url, headers: [(name: "Authorization", value: "Bearer own")]),
+                                               timeout: .seconds(10))
+        let received = server.received.withLockedValue { $0.map(\.head.headers) }
+        #expect(received.map { $0["Authorization"] } == [["Basic " + Data("AC123:s@cret".utf8).base64EncodedString()], ["Bearer own"]])
+        #expect(received.map { $0["Host"] } == [["127.0.0.1:\(server.port)"], ["127.0.0.1:\(server.port)"]])
+        try await server.stop()
+    }
+
     @Test func requestsOneAfterAnotherShareOneConnection() async throws {
         let server = try await LoopbackHTTPServer.start()
         let transport = HTTP1Transport(pool: HTTP1ConnectionPool())
@@ -158,7 +170,7 @@ struct HTTP1TransportTests {
     }
 
     @Test func aURLItCannotSendIsRefusedUnsent() async {
-        for url in ["ftp://example.com/", "http://user:pass@example.com/", "http://example.com:70000/", "http:///path", "http://example.com/a b"] {
+        for url in ["ftp://example.com/", "http://user@/", "http://example.com:70000/", "http:///path", "http://example.com/a b"] {
             let failure = await Self.failure(of: HTTP1Transport(), url, timeout: .seconds(1))
             #expect(failure == TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false), "\(url)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 
@@ -19,10 +20,13 @@ struct HTTPTarget: Sendable {
     let authority: String
     /// The path and query, `/` when the URL has neither.
     let pathAndQuery: String
+    /// The URL's user information (`user:password@`) as an `Authorization` value, for a request
+    /// that has none of its own; never sent otherwise.
+    let basicAuthorization: String?
 
-    /// Parses `url`; `nil` when it is not one this client can send: another scheme, user
-    /// information, no host, a port out of range, or a byte the request line cannot carry. One pass
-    /// over its bytes (it runs for every request).
+    /// Parses `url`; `nil` when it is not one this client can send: another scheme, no host, a
+    /// port out of range, or a byte the request line cannot carry. One pass over its bytes (it runs
+    /// for every request).
     init?(url: String) {
         var url = url
         guard let target = url.withUTF8(Self.init(bytes:)) else { return nil }
@@ -39,14 +43,20 @@ struct HTTPTarget: Sendable {
         let authorityStart = schemeEnd + 3
         let authorityEnd = bytes[authorityStart...].firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
         let fragment = bytes[authorityEnd...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
-        let authority = bytes[authorityStart..<authorityEnd], pathAndQuery = bytes[authorityEnd..<fragment]
-        guard !authority.contains(UInt8(ascii: "@")), Self.isPrintableASCII(authority), Self.isPrintableASCII(pathAndQuery),
+        let userAndAuthority = bytes[authorityStart..<authorityEnd], pathAndQuery = bytes[authorityEnd..<fragment]
+        let at = userAndAuthority.lastIndex(of: UInt8(ascii: "@"))
+        let authority = at.map { userAndAuthority[($0 + 1)...] } ?? userAndAuthority
+        guard Self.isPrintableASCII(userAndAuthority), Self.isPrintableASCII(pathAndQuery),
               let (host, port) = Self.hostAndPort(of: authority, defaultPort: usesTLS ? 443 : 80)
         else { return nil }
         endpoint = HTTPEndpoint(usesTLS: usesTLS, host: String(decoding: host, as: UTF8.self), port: port)
         self.authority = String(decoding: authority, as: UTF8.self)
         let path = String(decoding: pathAndQuery, as: UTF8.self)
         self.pathAndQuery = path.isEmpty ? "/" : path.first == "?" ? "/" + path : path
+        basicAuthorization = at.map { userAndAuthority[..<$0] }.map { userInfo in
+            let decoded = String(decoding: userInfo, as: UTF8.self)
+            return "Basic " + Data((decoded.removingPercentEncoding ?? decoded).utf8).base64EncodedString()
+        }
     }
 
     /// The request's head: `headers` as given, plus `Host` and the body's `Content-Length` unless
@@ -56,6 +66,7 @@ struct HTTPTarget: Sendable {
         guard headers.allSatisfy({ Self.isToken($0.name) && Self.isFieldValue($0.value) }) else { return nil }
         var fields = HTTPHeaders(headers)
         if !fields.contains(name: "Host") { fields.add(name: "Host", value: authority) }
+        if let basicAuthorization, !fields.contains(name: "Authorization") { fields.add(name: "Authorization", value: basicAuthorization) }
         if !fields.contains(name: "Content-Length"), let length = bodyLength ?? (method == .post ? 0 : nil) {
             fields.add(name: "Content-Length", value: String(length))
         }
