@@ -85,12 +85,12 @@ public actor ToolCallTransport: Transport {
 
     private func finished(_ id: ID) { calls.removeValue(forKey: id) }
 
-    /// The SDK server's encoder settings.
-    private static var encoder: JSONEncoder {
+    /// An encoder with the SDK server's settings, made once (not for every answer).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }
 
 /// A `tools/call` request: its id, the tool's name and its arguments.

@@ -43,13 +43,19 @@ public final class HTTP1ConnectionPool: Sendable {
     /// out to have been closed by the server meanwhile).
     func lease(_ endpoint: HTTPEndpoint, deadline: NIODeadline) async throws(TransportFailure) -> (HTTP1Connection, isReused: Bool) {
         let loop = eventLoopGroup.any()
-        switch grantOrQueue(endpoint, on: loop, or: nil) {
+        let grant = if let granted = grantOrQueue(endpoint, on: loop, or: nil) { granted } else {
+            await waitForGrant(endpoint, on: loop, deadline: deadline)
+        }
+        switch grant {
         case .connection(let connection): return (connection, true)
         case .connect: return (try await connect(endpoint, on: loop, deadline: deadline), false)
         case .failed(let failure): throw failure
-        case nil: break
         }
-        // Every connection is busy: wait for one (the state is checked again under the lock).
+    }
+
+    /// Every connection is busy: waits in line until one is given back or closed (the state is
+    /// checked again under the lock first), the deadline passes, or the caller is cancelled.
+    private func waitForGrant(_ endpoint: HTTPEndpoint, on loop: any EventLoop, deadline: NIODeadline) async -> Grant {
         let waiter = Waiter()
         var waitTimer: Scheduled<Void>?
         let granted = await withTaskCancellationHandler {
@@ -63,11 +69,7 @@ public final class HTTP1ConnectionPool: Sendable {
             withdraw(waiter, from: endpoint, granting: .failed(Self.cancelled))
         }
         waitTimer?.cancel()
-        switch granted {
-        case .connection(let connection): return (connection, true)
-        case .connect: return (try await connect(endpoint, on: loop, deadline: deadline), false)
-        case .failed(let failure): throw failure
-        }
+        return granted
     }
 
     /// Takes back a connection whose exchange is over: kept for the next request when it can

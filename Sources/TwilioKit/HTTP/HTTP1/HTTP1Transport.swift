@@ -28,17 +28,17 @@ public struct HTTP1Transport: TwilioHTTPTransport {
     /// ``maximumRedirects`` times, within the same `timeout`, its `Authorization` kept only while
     /// the scheme, host and port stay the same. Other methods' redirects are returned as they are.
     public func execute(_ request: TwilioHTTPRequest, timeout: Duration) async throws(TransportFailure) -> TwilioHTTPResponse {
+        guard var target = HTTPTarget(url: request.url) else {
+            throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
+        }
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         var request = request
         var redirects = 0
         while true {
-            guard let target = HTTPTarget(url: request.url) else {
-                throw TransportFailure(reason: "invalid URL", requestMayHaveBeenSent: false, isTimeout: false)
-            }
             let response = try await send(request, to: target, deadline: deadline)
             guard request.method == .get, redirects < Self.maximumRedirects, let next = Self.redirect(of: request, to: target, by: response)
             else { return response }
-            request = next
+            (request, target) = next
             redirects += 1
         }
     }
@@ -74,9 +74,10 @@ public struct HTTP1Transport: TwilioHTTPTransport {
         }
     }
 
-    /// The request a redirect asks for: `Location` resolved against the URL that answered, and
-    /// no `Authorization` once it leaves that URL's scheme, host and port.
-    private static func redirect(of request: TwilioHTTPRequest, to target: HTTPTarget, by response: TwilioHTTPResponse) -> TwilioHTTPRequest? {
+    /// The request a redirect asks for, and where it goes: `Location` resolved against the URL
+    /// that answered, and no `Authorization` once it leaves that URL's scheme, host and port.
+    private static func redirect(of request: TwilioHTTPRequest, to target: HTTPTarget, by response: TwilioHTTPResponse)
+        -> (TwilioHTTPRequest, HTTPTarget)? {
         guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location"),
               let url = URL(string: location, relativeTo: URL(string: request.url))?.absoluteString,
               let next = HTTPTarget(url: url) else { return nil }
@@ -85,7 +86,7 @@ public struct HTTP1Transport: TwilioHTTPTransport {
             redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }
         }
         redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Host") == .orderedSame }
-        return redirected
+        return (redirected, next)
     }
 
     /// Classifies a failed exchange: only a request never written is known not to have been sent.
