@@ -13,12 +13,17 @@ import TwilioKit
 /// as text and as `structuredContent`), that was three quarters of a call's CPU. Here a call is
 /// read once, by TwilioKit's JSON parser, run by the toolbox, and its answer encoded once with the
 /// SDK's own types and settings, as its server would have sent it. Cancellation
-/// (`notifications/cancelled`) ends a call and its answer is not sent, as the SDK does.
+/// (`notifications/cancelled`) ends a call and its answer is not sent, as the SDK does. Calls that
+/// arrive while the SDK has not yet answered `initialize` wait for that answer, so that a client
+/// that writes without waiting still gets the answers in the order the server's would come.
 public actor ToolCallTransport: Transport {
     private let inner: any Transport
     private let toolbox: ConnectorToolbox
     /// The calls in progress, by request id, to cancel.
     private var calls: [ID: Task<Void, Never>] = [:]
+    /// The `initialize` request the SDK has not answered yet, and the calls held until it has.
+    private var unansweredInitialize: ID?
+    private var heldCalls: [ToolCall] = []
     public nonisolated let logger: Logger
 
     /// Serves `toolbox`'s calls over `inner`.
@@ -36,7 +41,14 @@ public actor ToolCallTransport: Transport {
         await inner.disconnect()
     }
 
-    public func send(_ data: Data) async throws { try await inner.send(data) }
+    public func send(_ data: Data) async throws {
+        try await inner.send(data)
+        if let awaited = unansweredInitialize, IncomingMessage.answerID(of: data) == awaited {
+            unansweredInitialize = nil
+            for call in heldCalls { start(call) }
+            heldCalls = []
+        }
+    }
 
     /// The messages for the SDK's server: everything `inner` receives but the tool calls.
     public func receive() -> AsyncThrowingStream<Data, any Error> {
@@ -45,9 +57,14 @@ public actor ToolCallTransport: Transport {
             do {
                 for try await data in await inner.receive() {
                     switch IncomingMessage(data) {
-                    case .toolCall(let call): start(call)
+                    case .toolCall(let call):
+                        if unansweredInitialize == nil { start(call) } else { heldCalls.append(call) }
+                    case .initialize(let id):
+                        unansweredInitialize = id
+                        continuation.yield(data)
                     case .cancellation(let id):
                         calls.removeValue(forKey: id)?.cancel()
+                        heldCalls.removeAll { $0.id == id }
                         continuation.yield(data)
                     case .other: continuation.yield(data)
                     }
@@ -103,6 +120,8 @@ struct ToolCall: Sendable {
 /// What a message from the client is to ``ToolCallTransport``.
 enum IncomingMessage {
     case toolCall(ToolCall)
+    /// `initialize`, with its request id.
+    case initialize(ID)
     /// `notifications/cancelled` of the request with this id.
     case cancellation(ID)
     /// Anything else, for the SDK's server — also a malformed `tools/call`, which it refuses
@@ -128,6 +147,11 @@ enum IncomingMessage {
                 return
             default: break
             }
+        case Initialize.name:
+            if let id = message["id"].flatMap(Self.id) {
+                self = .initialize(id)
+                return
+            }
         case CancelledNotification.name:
             if let id = params?["requestId"].flatMap(Self.id) {
                 self = .cancellation(id)
@@ -136,6 +160,13 @@ enum IncomingMessage {
         default: break
         }
         self = .other
+    }
+
+    /// The id of `data` when it is an answer (a result or an error, no method).
+    static func answerID(of data: Data) -> ID? {
+        guard let message = (try? JSONParser.parse(data))?.objectFields, message["method"] == nil,
+              message["result"] != nil || message["error"] != nil else { return nil }
+        return message["id"].flatMap(id)
     }
 
     /// A JSON-RPC id: a string, or a whole number.

@@ -72,4 +72,13 @@ struct ToolCallTransportTests {
         #expect(tools.count == 20)
         await server.stop()
     }
+
+    @Test func aCallWrittenBeforeInitializeIsAnsweredIsAnsweredAfterIt() async throws {
+        var (client, server, answers) = try await Self.connected()
+        try await Self.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"tests","version":"1"}}}"#, on: client)
+        try await Self.send(Self.call("2", "send_message", #"{"to":"555-1234","from_number":"+15005550006","body":"Hi"}"#), on: client)
+        #expect(try await Self.next(&answers)?["id"] == 1)
+        #expect(try await Self.next(&answers)?["id"] == 2)
+        await server.stop()
+    }
 }
