@@ -51,4 +51,27 @@ struct TwilioDateFormatTests {
         #expect(TwilioDateFormat.date(from: "2023-08-24T05:01:45.500Z") == Date(timeIntervalSince1970: 1_692_853_305.5))
         #expect(TwilioDateFormat.date(from: "2023-08-24") == Date(timeIntervalSince1970: 1_692_835_200))
     }
+
+    @Test("Dates are written as Foundation's calendar and ISO 8601 style write them, fractions dropped, Julian days and years beyond 9999 included")
+    func writtenAsFoundationWritesThem() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let iso = Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt)
+        let day = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
+        var generator = SystemRandomNumberGenerator()
+        let instants: [TimeInterval] = [-62_167_219_200, -12_219_292_801, -12_212_553_600, -2_208_988_800, -1, -0.5, 0, 0.999, 951_782_400, 951_868_799.75,
+                                       253_402_300_799, 253_402_300_800]
+            + (0..<2_000).map { _ in TimeInterval(Int.random(in: -62_167_219_200...253_402_300_799, using: &generator)) + [0, 0.25, 0.999].randomElement(using: &generator)! }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(TwilioDateFormat.iso8601String(from: date) == date.formatted(iso), "\(seconds)")
+            #expect(TwilioDateFormat.dayString(from: date) == date.formatted(day), "\(seconds)")
+            let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
+            let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(parts.weekday ?? 1) - 1]
+            let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(parts.month ?? 1) - 1]
+            let expected = String(format: "%@, %02d %@ %d %02d:%02d:%02d +0000", weekday, parts.day ?? 0, month, parts.year ?? 0,
+                                  parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+            #expect(TwilioDateFormat.rfc2822String(from: date) == expected, "\(seconds)")
+        }
+    }
 }

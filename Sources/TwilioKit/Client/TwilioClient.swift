@@ -133,7 +133,8 @@ extension TwilioClient {
     private func send(_ request: TwilioHTTPRequest, method: HTTPMethod, domain: TwilioDomain) async throws(TwilioError) -> TwilioHTTPResponse {
         let policy = configuration.retryPolicy
         let start = elapsed()
-        let path = Self.pathWithoutQuery(request.url)
+        // Only logs and errors name the path: not worked out for a request that succeeds.
+        func path() -> String { Self.pathWithoutQuery(request.url) }
         var attempt = 0
         while true {
             attempt += 1
@@ -142,17 +143,17 @@ extension TwilioClient {
             var retryAfter: Duration?
             do {
                 let response = try await transport.execute(request, timeout: configuration.timeout)
-                logger.debug("twilio request", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "status": "\(response.status)", "attempt": "\(attempt)"])
+                logger.debug("twilio request", metadata: ["method": "\(method.rawValue)", "path": "\(path())", "status": "\(response.status)", "attempt": "\(attempt)"])
                 if (200..<300).contains(response.status) {
-                    TwilioClientMetrics.record(domain: domain, status: "\(response.status)", attempts: attempt, duration: elapsed() - start)
+                    TwilioClientMetrics.record(domain: domain, status: response.status, attempts: attempt, duration: elapsed() - start)
                     return response
                 }
-                error = Self.error(for: response, method: method, path: path)
+                error = Self.error(for: response, method: method, path: path())
                 retryable = policy.shouldRetry(status: response.status, method: method)
                 retryAfter = Self.retryAfter(response)
             } catch let failure {
-                logger.debug("twilio request got no answer", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "reason": "\(failure.reason)", "attempt": "\(attempt)"])
-                error = TwilioError(kind: .noAnswer, message: failure.reason, method: method, path: path,
+                logger.debug("twilio request got no answer", metadata: ["method": "\(method.rawValue)", "path": "\(path())", "reason": "\(failure.reason)", "attempt": "\(attempt)"])
+                error = TwilioError(kind: .noAnswer, message: failure.reason, method: method, path: path(),
                                     requestMayHaveBeenSent: failure.requestMayHaveBeenSent)
                 retryable = policy.shouldRetry(failure, method: method)
             }
@@ -160,11 +161,11 @@ extension TwilioClient {
             guard retryable, attempt < policy.maximumAttempts,
                   let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter),
                   elapsed() - start + delay < policy.deadline else {
-                TwilioClientMetrics.record(domain: domain, status: error.httpStatus.map { "\($0)" } ?? "no_answer", attempts: attempt,
+                TwilioClientMetrics.record(domain: domain, status: error.httpStatus, attempts: attempt,
                                            duration: elapsed() - start)
                 throw error
             }
-            logger.debug("twilio request retrying", metadata: ["path": "\(path)", "delay": "\(delay)"])
+            logger.debug("twilio request retrying", metadata: ["path": "\(path())", "delay": "\(delay)"])
             do { try await sleep(delay) } catch _ { throw error }
         }
     }
@@ -173,12 +174,14 @@ extension TwilioClient {
         try decode(type, from: response, method: request.method, url: configuration.endpoint.origin(of: request.domain) + request.path)
     }
 
-    private func decode<Response: Decodable>(_ type: Response.Type, from response: TwilioHTTPResponse, method: HTTPMethod, url: String) throws(TwilioError) -> Response {
+    /// `url` is only read when the answer does not decode.
+    private func decode<Response: Decodable>(_ type: Response.Type, from response: TwilioHTTPResponse, method: HTTPMethod,
+                                             url: @autoclosure () -> String) throws(TwilioError) -> Response {
         do {
             return try TwilioJSON.decoder.decode(Response.self, from: response.body)
         } catch {
             throw TwilioError(kind: .undecodable, httpStatus: response.status, message: Self.describe(error),
-                              method: method, path: Self.pathWithoutQuery(url))
+                              method: method, path: Self.pathWithoutQuery(url()))
         }
     }
 
@@ -199,7 +202,7 @@ extension TwilioClient {
     }
 
     static func pathWithoutQuery(_ url: String) -> String {
-        String(url.prefix { $0 != "?" })
+        url.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(url[..<$0]) } ?? url
     }
 
     private static func describe(_ error: any Error) -> String {

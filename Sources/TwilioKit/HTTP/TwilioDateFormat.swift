@@ -16,19 +16,31 @@ public enum TwilioDateFormat {
         return try? Date(string, strategy: day)
     }
 
-    /// `2023-08-24T05:01:45Z`.
-    public static func iso8601String(from date: Date) -> String { date.formatted(iso8601) }
+    /// `2023-08-24T05:01:45Z` (a fraction of a second is dropped).
+    public static func iso8601String(from date: Date) -> String {
+        guard let time = UTCTime(date), time.year <= 9999 else { return date.formatted(iso8601) }
+        return time.text { $0.day(separator: "-"); $0.append("T"); $0.clock(); $0.append("Z") }
+    }
 
     /// `2023-08-24` (UTC).
-    public static func dayString(from date: Date) -> String { date.formatted(day) }
+    public static func dayString(from date: Date) -> String {
+        guard let time = UTCTime(date), time.year <= 9999 else { return date.formatted(day) }
+        return time.text { $0.day(separator: "-") }
+    }
 
     /// `Thu, 24 Aug 2023 05:01:45 +0000`, always in GMT as Twilio writes it.
     public static func rfc2822String(from date: Date) -> String {
-        let parts = utcCalendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        let weekday = weekdays[(parts.weekday ?? 1) - 1]
-        let month = months[(parts.month ?? 1) - 1]
-        return "\(weekday), \(two(parts.day)) \(month) \(parts.year ?? 1970) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+        guard let time = UTCTime(date) else {
+            let parts = utcCalendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
+            func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+            let weekday = weekdays[(parts.weekday ?? 1) - 1]
+            let month = months[(parts.month ?? 1) - 1]
+            return "\(weekday), \(two(parts.day)) \(month) \(parts.year ?? 1970) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+        }
+        return time.text {
+            $0.append(weekdays[time.weekday]); $0.append(", "); $0.digits(time.day, 2); $0.append(" ")
+            $0.append(months[time.month - 1]); $0.append(" "); $0.append(String(time.year)); $0.append(" "); $0.clock(); $0.append(" +0000")
+        }
     }
 
     /// Parses RFC 2822 dates, with or without the weekday, with a numeric zone or `GMT`/`UT`.
@@ -101,6 +113,76 @@ public enum TwilioDateFormat {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// A day of the proleptic Gregorian calendar from its number of days since 1970-01-01
+    /// (Howard Hinnant's `civil_from_days`, the inverse of ``daysSinceEpoch(year:month:day:)``).
+    static func civilDay(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
+    }
+
+    /// An instant's fields in UTC, whole seconds, from 1583 on (Foundation's calendar is Julian
+    /// before the Gregorian reform of October 1582; dates before 1583 are left to it): formatted
+    /// from the fields, without a calendar or a format style (an answer renders three dates).
+    private struct UTCTime {
+        let year, month, day, hour, minute, second, weekday: Int
+
+        init?(_ date: Date) {
+            let interval = date.timeIntervalSince1970.rounded(.down)
+            guard interval.magnitude < 1e15 else { return nil }
+            let seconds = Int(interval)
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let secondOfDay = seconds - days * 86_400
+            (year, month, day) = civilDay(daysSinceEpoch: days)
+            guard year >= 1583 else { return nil }
+            (hour, minute, second) = (secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60)
+            weekday = ((days % 7) + 11) % 7 // 1970-01-01 was a Thursday (4); 0 is Sunday
+        }
+
+        /// The text `build` writes into a buffer of this time.
+        func text(_ build: (inout Writer) -> Void) -> String {
+            var writer = Writer(time: self)
+            build(&writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+
+        struct Writer {
+            let time: UTCTime
+            var bytes: [UInt8] = []
+
+            init(time: UTCTime) {
+                self.time = time
+                bytes.reserveCapacity(32)
+            }
+
+            mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+            mutating func digits(_ value: Int, _ count: Int) {
+                var divisor = 1
+                for _ in 1..<count { divisor *= 10 }
+                while divisor > 0 {
+                    bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+
+            /// `2023-08-24` with `separator` between the fields.
+            mutating func day(separator: String) {
+                digits(time.year, 4); append(separator); digits(time.month, 2); append(separator); digits(time.day, 2)
+            }
+
+            /// `05:01:45`.
+            mutating func clock() {
+                digits(time.hour, 2); append(":"); digits(time.minute, 2); append(":"); digits(time.second, 2)
+            }
+        }
     }
 
     private static let iso8601 = Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt)

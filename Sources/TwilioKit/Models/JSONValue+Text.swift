@@ -22,21 +22,21 @@ extension JSONValue {
     /// indented two spaces more than `indentation`.
     private func write(to bytes: inout [UInt8], indentation: Int?) {
         switch self {
-        case .null: bytes += Array("null".utf8)
-        case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
-        case .number(let number): bytes += Array(Self.numberText(number).utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): bytes.append(contentsOf: Self.numberText(number).utf8)
         case .string(let text): Self.writeString(text, to: &bytes)
         case .array(let items):
             Self.writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), count: items.count, to: &bytes, indentation: indentation) {
                 index, bytes, inner in items[index].write(to: &bytes, indentation: inner)
             }
         case .object(let fields):
-            let keys = fields.keys.sorted()
-            Self.writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), count: keys.count, to: &bytes, indentation: indentation) {
+            let sorted = fields.sorted { $0.key < $1.key }
+            Self.writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), count: sorted.count, to: &bytes, indentation: indentation) {
                 index, bytes, inner in
-                Self.writeString(keys[index], to: &bytes)
-                bytes += inner == nil ? [UInt8(ascii: ":")] : Array(" : ".utf8)
-                fields[keys[index]]?.write(to: &bytes, indentation: inner)
+                Self.writeString(sorted[index].key, to: &bytes)
+                if inner == nil { bytes.append(UInt8(ascii: ":")) } else { bytes.append(contentsOf: " : ".utf8) }
+                sorted[index].value.write(to: &bytes, indentation: inner)
             }
         }
     }
@@ -49,7 +49,10 @@ extension JSONValue {
         bytes.append(open)
         if inner != nil { bytes.append(UInt8(ascii: "\n")) }
         for index in 0..<count {
-            if index > 0 { bytes += inner == nil ? [UInt8(ascii: ",")] : [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+                if inner != nil { bytes.append(UInt8(ascii: "\n")) }
+            }
             if let inner { bytes += repeatElement(UInt8(ascii: " "), count: inner) }
             writeItem(index, &bytes, inner)
         }
@@ -69,23 +72,37 @@ extension JSONValue {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
+    /// A JSON string: runs that need no escaping are copied whole.
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                writeEscaped(byte, to: &bytes)
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A quote, a backslash or a control character, escaped.
+    private static func writeEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
     }
 }
