@@ -1,5 +1,4 @@
 import NIOCore
-import NIOHTTP1
 import NIOSSL
 import NIOTLS
 
@@ -21,8 +20,6 @@ final class HTTP1Connection: Sendable {
             let isAddress = (try? SocketAddress(ipAddress: endpoint.host, port: 0)) != nil
             try operations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: isAddress ? nil : endpoint.host))
         }
-        // HTTPTarget has checked the request line and header fields already (once, cheaper).
-        try operations.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
         let handler = HTTP1ExchangeHandler(waitsForTLSHandshake: tls != nil, eventLoop: channel.eventLoop)
         try operations.addHandler(handler)
         self.channel = channel
@@ -31,8 +28,8 @@ final class HTTP1Connection: Sendable {
     }
 
     /// Sends a request and completes with its whole answer, or fails with ``HTTP1ExchangeError``.
-    func exchange(_ request: HTTP1ExchangeHandler.Request) -> EventLoopFuture<HTTP1ExchangeHandler.Outcome> {
-        let promise = channel.eventLoop.makePromise(of: HTTP1ExchangeHandler.Outcome.self)
+    func exchange(_ request: HTTP1ExchangeHandler.Request) -> EventLoopFuture<HTTP1Answer> {
+        let promise = channel.eventLoop.makePromise(of: HTTP1Answer.self)
         if channel.eventLoop.inEventLoop {
             handler.value.start(request, promise: promise)
         } else {
@@ -43,7 +40,7 @@ final class HTTP1Connection: Sendable {
 
     /// Ends the exchange whose answer is `answer`, if still in progress (its caller was cancelled),
     /// and closes the connection; an exchange that is over, and any later one, are left alone.
-    func cancel(_ answer: EventLoopFuture<HTTP1ExchangeHandler.Outcome>) {
+    func cancel(_ answer: EventLoopFuture<HTTP1Answer>) {
         channel.eventLoop.execute { [handler] in handler.value.cancel(answer) }
     }
 }
@@ -60,38 +57,27 @@ enum HTTP1ExchangeError: Error {
     case cancelled
     /// The connection broke (or the server closed it) before the whole answer arrived.
     case connectionLost(any Error)
+    /// The answer is not HTTP/1.1 this client reads (a malformed head, length or chunk).
+    case malformedAnswer(String)
 }
 
-/// Writes a request and gathers its answer, on the channel's event loop.
+/// Writes a request and reads its answer (``HTTP1ResponseParser``), on the channel's event loop.
 final class HTTP1ExchangeHandler: ChannelInboundHandler {
-    typealias InboundIn = HTTPClientResponsePart
-    typealias OutboundOut = HTTPClientRequestPart
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
-    /// A request ready to write.
+    /// A request ready to write: its bytes, head and body (``HTTPTarget/requestBytes(method:headers:body:)``).
     struct Request: Sendable {
-        var head: HTTPRequestHead
-        var body: ByteBuffer?
+        var bytes: ByteBuffer
         var deadline: NIODeadline
         var maximumAnswerBytes: Int
     }
 
-    /// A whole answer, and whether the connection can carry another request.
-    struct Outcome: Sendable {
-        var response: TwilioHTTPResponse
-        var isReusable: Bool
-    }
-
-    /// The exchange in progress: a class, so that appending to its body never copies it.
-    private final class Pending {
-        let promise: EventLoopPromise<Outcome>
-        let limit: Int
+    /// The exchange in progress.
+    private struct Pending {
+        let promise: EventLoopPromise<HTTP1Answer>
         let timer: Scheduled<Void>
-        var head: HTTPResponseHead?
-        var body: [UInt8] = []
-
-        init(promise: EventLoopPromise<Outcome>, limit: Int, timer: Scheduled<Void>) {
-            (self.promise, self.limit, self.timer) = (promise, limit, timer)
-        }
+        var parser: HTTP1ResponseParser
     }
 
     let ready: EventLoopPromise<Void>
@@ -116,17 +102,15 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
         self.context = nil
     }
 
-    func start(_ request: Request, promise: EventLoopPromise<Outcome>) {
+    func start(_ request: Request, promise: EventLoopPromise<HTTP1Answer>) {
         guard isReady, pending == nil, let context, context.channel.isActive else {
             return promise.fail(HTTP1ExchangeError.closedBeforeSending)
         }
         let timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: request.deadline) { [weak self] () -> Void in
             self?.fail(with: .timedOut)
         }
-        pending = Pending(promise: promise, limit: request.maximumAnswerBytes, timer: timer)
-        context.write(wrapOutboundOut(.head(request.head)), promise: nil)
-        if let body = request.body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        pending = Pending(promise: promise, timer: timer, parser: HTTP1ResponseParser(maximumBodyBytes: request.maximumAnswerBytes))
+        context.writeAndFlush(wrapOutboundOut(request.bytes), promise: nil)
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -140,39 +124,30 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let pending else {
+        guard var pending else {
             // An answer nobody asked for: the connection can no longer be trusted.
             return context.close(promise: nil)
         }
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            pending.head = head
-            if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > pending.limit {
-                fail(with: .answerTooLarge(limit: pending.limit))
-            }
-        case .body(let buffer):
-            guard pending.body.count + buffer.readableBytes <= pending.limit else {
-                return fail(with: .answerTooLarge(limit: pending.limit))
-            }
-            pending.body.append(contentsOf: buffer.readableBytesView)
-        case .end:
-            guard let head = pending.head else { return }
-            if (100..<200).contains(head.status.code) {
-                // An interim answer (such as 100 Continue): the final one follows.
-                (pending.head, pending.body) = (nil, [])
-                return
-            }
-            self.pending = nil
-            pending.timer.cancel()
-            let response = TwilioHTTPResponse(status: Int(head.status.code), headers: head.headers.map { (name: $0.name, value: $0.value) },
-                                              body: pending.body)
-            pending.promise.succeed(Outcome(response: response, isReusable: head.isKeepAlive))
-            if !head.isKeepAlive { context.close(promise: nil) }
+        // Held only here while it reads, so that its body is appended to in place, never copied.
+        self.pending = nil
+        var buffer = unwrapInboundIn(data)
+        let result = Result { () throws(HTTP1ResponseParser.Failure) in try pending.parser.read(&buffer) }
+        self.pending = pending
+        switch result {
+        case .success(nil): return
+        case .success(var answer?):
+            // Bytes after the answer were never asked for: the connection is not used again.
+            if buffer.readableBytes > 0 { answer.isReusable = false }
+            complete(with: answer)
+        case .failure(.tooLarge(let limit)): fail(with: .answerTooLarge(limit: limit))
+        case .failure(.malformed(let problem)): fail(with: .malformedAnswer(problem))
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         ready.fail(ChannelError.ioOnClosedChannel)
+        // An answer without a length ends where the connection closes.
+        if let answer = pending?.parser.readAtClose() { complete(with: answer) }
         fail(with: .connectionLost(ChannelError.eof))
         context.fireChannelInactive()
     }
@@ -182,8 +157,17 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
         fail(with: .connectionLost(error))
     }
 
-    func cancel(_ answer: EventLoopFuture<Outcome>) {
+    func cancel(_ answer: EventLoopFuture<HTTP1Answer>) {
         if pending?.promise.futureResult === answer { fail(with: .cancelled) }
+    }
+
+    /// Ends the exchange in progress with its answer, closing a connection that cannot carry another.
+    private func complete(with answer: HTTP1Answer) {
+        guard let pending else { return }
+        self.pending = nil
+        pending.timer.cancel()
+        pending.promise.succeed(answer)
+        if !answer.isReusable { context?.close(promise: nil) }
     }
 
     /// Fails the exchange in progress, if any, and closes the connection.

@@ -47,13 +47,11 @@ public struct HTTP1Transport: TwilioHTTPTransport {
     public static let maximumRedirects = 5
 
     private func send(_ request: TwilioHTTPRequest, to target: HTTPTarget, deadline: NIODeadline) async throws(TransportFailure) -> TwilioHTTPResponse {
-        guard let head = target.requestHead(method: request.method, headers: request.headers, bodyLength: request.body?.count) else {
+        guard let bytes = target.requestBytes(method: request.method, headers: request.headers, body: request.body) else {
             throw TransportFailure(reason: "invalid request: a header field's name or value holds a byte HTTP does not allow",
                                    requestMayHaveBeenSent: false, isTimeout: false)
         }
-        let exchange = HTTP1ExchangeHandler.Request(
-            head: head,
-            body: request.body.map { ByteBuffer(bytes: $0) }, deadline: deadline, maximumAnswerBytes: maximumResponseBytes)
+        let exchange = HTTP1ExchangeHandler.Request(bytes: bytes, deadline: deadline, maximumAnswerBytes: maximumResponseBytes)
         while true {
             let (connection, isReused) = try await pool.lease(target.endpoint, deadline: deadline)
             do {
@@ -68,6 +66,9 @@ public struct HTTP1Transport: TwilioHTTPTransport {
             } catch HTTP1ExchangeError.closedBeforeSending where isReused {
                 // The server closed the idle connection before the request was written: take another.
                 continue
+            } catch HTTP1ExchangeError.closedBeforeSending where NIODeadline.now() >= deadline {
+                // A new connection the deadline closed between its handshake and the request.
+                throw TransportFailure(reason: "timed out connecting", requestMayHaveBeenSent: false, isTimeout: true)
             } catch {
                 throw Self.exchangeFailure(error)
             }
@@ -100,6 +101,8 @@ public struct HTTP1Transport: TwilioHTTPTransport {
             return TransportFailure(reason: "the answer is longer than \(limit) bytes", requestMayHaveBeenSent: true, isTimeout: false)
         case .cancelled:
             return TransportFailure(reason: "cancelled", requestMayHaveBeenSent: true, isTimeout: false)
+        case .malformedAnswer(let problem):
+            return TransportFailure(reason: "the answer is not valid HTTP/1.1: \(problem)", requestMayHaveBeenSent: true, isTimeout: false)
         case .connectionLost(let cause):
             return TransportFailure(reason: "connection failed (\(Self.describe(cause)))", requestMayHaveBeenSent: true, isTimeout: false)
         case nil:

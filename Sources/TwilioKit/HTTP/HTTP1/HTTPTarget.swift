@@ -1,6 +1,5 @@
 import Foundation
 import NIOCore
-import NIOHTTP1
 
 /// Where connections go: a host and port, over TLS or not. Each has its own pool of connections.
 struct HTTPEndpoint: Hashable, Sendable {
@@ -59,28 +58,32 @@ struct HTTPTarget: Sendable {
         }
     }
 
-    /// The request's head: `headers` as given, plus `Host` and the body's `Content-Length` unless
-    /// they are among them (a POST with no body says `0`); `nil` when a field's name is not an
-    /// HTTP token or its value holds a control character (CR and LF would split the request).
-    func requestHead(method: HTTPMethod, headers: [(name: String, value: String)], bodyLength: Int?) -> HTTPRequestHead? {
-        guard headers.allSatisfy({ Self.isToken($0.name) && Self.isFieldValue($0.value) }) else { return nil }
-        var fields = HTTPHeaders(headers)
-        if !fields.contains(name: "Host") { fields.add(name: "Host", value: authority) }
-        if let basicAuthorization, !fields.contains(name: "Authorization") { fields.add(name: "Authorization", value: basicAuthorization) }
-        if !fields.contains(name: "Content-Length"), let length = bodyLength ?? (method == .post ? 0 : nil) {
-            fields.add(name: "Content-Length", value: String(length))
+    /// The request as it goes on the wire, head and body in one buffer: `headers` as given, plus
+    /// `Host` and the body's `Content-Length` unless they are among them (a POST with no body says
+    /// `0`); `nil` when a field's name is not an HTTP token or its value holds a control character
+    /// (CR and LF would split the request).
+    func requestBytes(method: HTTPMethod, headers: [(name: String, value: String)], body: [UInt8]?) -> ByteBuffer? {
+        guard headers.allSatisfy({ HTTPSyntax.isToken($0.name.utf8) && HTTPSyntax.isFieldValue($0.value.utf8) }) else { return nil }
+        func has(_ name: String) -> Bool { headers.contains { $0.name.equalsIgnoringASCIICase(name) } }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(256 + (body?.count ?? 0))
+        buffer.writeString(method.rawValue)
+        buffer.writeInteger(UInt8(ascii: " "))
+        buffer.writeString(pathAndQuery)
+        buffer.writeStaticString(" HTTP/1.1\r\n")
+        func write(_ name: String, _ value: String) {
+            buffer.writeString(name)
+            buffer.writeStaticString(": ")
+            buffer.writeString(value)
+            buffer.writeStaticString("\r\n")
         }
-        return HTTPRequestHead(version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: method.rawValue), uri: pathAndQuery, headers: fields)
-    }
-
-    /// RFC 9110's `token`: visible ASCII except the delimiters.
-    private static func isToken(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !#"(),/:;<=>?@[\]{}""#.utf8.contains($0) }
-    }
-
-    /// RFC 9110's `field-value`: no control character but horizontal tab.
-    private static func isFieldValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }
+        for field in headers { write(field.name, field.value) }
+        if !has("Host") { write("Host", authority) }
+        if let basicAuthorization, !has("Authorization") { write("Authorization", basicAuthorization) }
+        if !has("Content-Length"), let length = body?.count ?? (method == .post ? 0 : nil) { write("Content-Length", String(length)) }
+        buffer.writeStaticString("\r\n")
+        if let body { buffer.writeBytes(body) }
+        return buffer
     }
 
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
