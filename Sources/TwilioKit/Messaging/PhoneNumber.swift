@@ -29,18 +29,23 @@ public struct E164PhoneNumber: Sendable, Hashable, ValidatedString {
     /// - Throws: ``PhoneNumberError`` naming the first rule the string breaks.
     public init(_ string: String) throws(PhoneNumberError) {
         guard !string.isEmpty else { throw .empty }
-        guard string.first == "+" else { throw .notInternational }
-        let digits = string.dropFirst()
-        for character in digits where !Self.isASCIIDigit(character) {
-            if character.isLetter { throw .letter(character) }
-            if character.isNumber { throw .nonASCIIDigit(character) }
-            throw .invalidCharacter(character)
+        // `+` and ASCII digits, as nearly every number is, are checked as bytes; only a string
+        // that is not is walked by characters, to name what is wrong with it.
+        let bytes = string.utf8
+        if bytes.first != UInt8(ascii: "+") || !bytes.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            guard string.first == "+" else { throw .notInternational }
+            for character in string.dropFirst() where !Self.isASCIIDigit(character) {
+                if character.isLetter { throw .letter(character) }
+                if character.isNumber { throw .nonASCIIDigit(character) }
+                throw .invalidCharacter(character)
+            }
         }
+        let digits = bytes.dropFirst()
         guard let first = digits.first else { throw .notInternational }
-        guard first != "0" else { throw .countryCodeStartsWithZero }
+        guard first != UInt8(ascii: "0") else { throw .countryCodeStartsWithZero }
         guard digits.count <= Self.maximumDigitCount else { throw .tooManyDigits(digits.count) }
         guard digits.count >= Self.minimumDigitCount else { throw .tooFewDigits(digits.count) }
-        self.digits = String(digits)
+        self.digits = String(string.dropFirst())
     }
 
     /// Parses a number as people write it, then validates it like ``init(_:)``.

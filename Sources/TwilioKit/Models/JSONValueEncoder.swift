@@ -88,22 +88,26 @@ struct JSONValueEncoding: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
 
     /// Encodes `value` into this encoder's box, special-casing the types JSONEncoder special-cases.
-    func encodeValue(_ value: some Encodable) throws {
-        switch value {
-        case let date as Date: set(.string(TwilioDateFormat.iso8601String(from: date)))
-        case let decimal as Decimal: set(.number(NSDecimalNumber(decimal: decimal).doubleValue))
-        case let url as URL: set(.string(url.absoluteString))
-        case let json as JSONValue: set(json)
-        case let dictionary as [String: any Encodable]:
+    /// (The special types are told apart by their type, not by casting every value to each.)
+    func encodeValue<Value: Encodable>(_ value: Value) throws {
+        if Value.self == Date.self {
+            set(.string(TwilioDateFormat.iso8601String(from: value as! Date)))
+        } else if Value.self == Decimal.self {
+            set(.number(NSDecimalNumber(decimal: value as! Decimal).doubleValue))
+        } else if Value.self == URL.self {
+            set(.string((value as! URL).absoluteString))
+        } else if Value.self == JSONValue.self {
+            set(value as! JSONValue)
+        } else if let dictionary = value as? any StringKeyedEncodableDictionary {
             // As JSONEncoder does, a dictionary's keys are data, never converted.
             storage.kind = .object
             storage.fields = [:]
-            for (key, element) in dictionary {
+            try dictionary.encodeEntries { key, element in
                 let box = Box()
                 storage.fields[key] = box
                 try child(box, key: JSONDictionaryKey(stringValue: key)).encodeValue(element)
             }
-        default:
+        } else {
             try value.encode(to: self)
             if storage.kind == .single, storage.value == nil { storage.value = .object([:]) }
         }
@@ -237,5 +241,16 @@ struct JSONValueEncoding: Encoder {
         mutating func encode(_ value: UInt32) throws { encoder.set(.number(Double(value))) }
         mutating func encode(_ value: UInt64) throws { encoder.set(.number(Double(value))) }
         mutating func encode(_ value: some Encodable) throws { try encoder.encodeValue(value) }
+    }
+}
+
+/// `[String: Value]`, whose keys ``JSONValueEncoding`` writes as they are.
+private protocol StringKeyedEncodableDictionary {
+    func encodeEntries(_ encode: (String, any Encodable) throws -> Void) rethrows
+}
+
+extension Dictionary: StringKeyedEncodableDictionary where Key == String, Value: Encodable {
+    fileprivate func encodeEntries(_ encode: (String, any Encodable) throws -> Void) rethrows {
+        for (key, element) in self { try encode(key, element) }
     }
 }
