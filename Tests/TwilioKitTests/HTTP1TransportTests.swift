@@ -176,6 +176,17 @@ struct HTTP1TransportTests {
         }
     }
 
+    @Test func anAnswerThatArrivesInPiecesIsReadWhole() async throws {
+        let server = try await PiecewiseAnswerServer.start(pieces: [
+            "HTTP/1.1 200 OK\r\nTransfer-", "Encoding: chunked\r\nX-Piece: 1\r", "\n\r\n5\r\nhel", "lo\r\n6", "\r\n world\r\n0\r\n", "\r\n",
+        ])
+        let response = try await HTTP1Transport().execute(TwilioHTTPRequest(method: .get, url: "http://127.0.0.1:\(server.port)/"), timeout: .seconds(5))
+        #expect(response.status == 200)
+        #expect(response.header("X-Piece") == "1")
+        #expect(String(decoding: response.body, as: UTF8.self) == "hello world")
+        try await server.stop()
+    }
+
     @Test func aRefusedConnectionIsKnownNotToHaveSentTheRequest() async throws {
         let port = try ReservedPort()
         defer { port.release() }

@@ -130,14 +130,13 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
         }
         // Held only here while it reads, so that its body is appended to in place, never copied.
         self.pending = nil
-        var buffer = unwrapInboundIn(data)
-        let result = Result { () throws(HTTP1ResponseParser.Failure) in try pending.parser.read(&buffer) }
+        let result = Result { () throws(HTTP1ResponseParser.Failure) in try pending.parser.read(unwrapInboundIn(data)) }
         self.pending = pending
         switch result {
         case .success(nil): return
         case .success(var answer?):
             // Bytes after the answer were never asked for: the connection is not used again.
-            if buffer.readableBytes > 0 { answer.isReusable = false }
+            if pending.parser.hasBytesAfterAnswer { answer.isReusable = false }
             complete(with: answer)
         case .failure(.tooLarge(let limit)): fail(with: .answerTooLarge(limit: limit))
         case .failure(.malformed(let problem)): fail(with: .malformedAnswer(problem))

@@ -37,15 +37,32 @@ struct HTTP1ResponseParser {
     private let maximumBodyBytes: Int
     private var state = State.head(scanned: 0)
     private var answer = HTTP1Answer(response: TwilioHTTPResponse(status: 0), isReusable: true)
+    private var unread = ByteBuffer()
 
     /// A parser for an answer whose body may be up to `maximumBodyBytes` long.
     init(maximumBodyBytes: Int) {
         self.maximumBodyBytes = maximumBodyBytes
     }
 
-    /// Reads what it can from `buffer` (consuming it); the answer once it is whole. Bytes left in
-    /// `buffer` after an answer are bytes nobody asked for.
-    mutating func read(_ buffer: inout ByteBuffer) throws(Failure) -> HTTP1Answer? {
+    /// Takes in the bytes a read brought; the answer once it is whole. Bytes not read yet (the part
+    /// of a head, a length line or a chunk that is still coming in) are kept for the next read.
+    mutating func read(_ incoming: ByteBuffer) throws(Failure) -> HTTP1Answer? {
+        var buffer = unread
+        unread = ByteBuffer()
+        if buffer.readableBytes == 0 {
+            buffer = incoming
+        } else {
+            var incoming = incoming
+            buffer.writeBuffer(&incoming)
+        }
+        defer { unread = buffer }
+        return try read(from: &buffer)
+    }
+
+    /// Whether bytes came after the answer: bytes nobody asked for.
+    var hasBytesAfterAnswer: Bool { unread.readableBytes > 0 }
+
+    private mutating func read(from buffer: inout ByteBuffer) throws(Failure) -> HTTP1Answer? {
         while true {
             switch state {
             case .head(let scanned):
