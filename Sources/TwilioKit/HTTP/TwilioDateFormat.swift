@@ -88,13 +88,7 @@ public enum TwilioDateFormat {
 
     /// A number of one to nine decimal digits (and nothing else).
     private static func decimal(_ digits: Bytes) -> Int? {
-        guard (1...9).contains(digits.count) else { return nil }
-        var value = 0
-        for byte in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
+        ASCIIDecimal.value(of: digits, maximumCount: 9)
     }
 
     private static func zoneOffsetSeconds(_ zone: Bytes) -> Int? {

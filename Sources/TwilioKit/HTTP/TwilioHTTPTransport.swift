@@ -46,7 +46,7 @@ public struct TwilioHTTPRequest: Sendable, Equatable {
 
     /// The first value of the header called `name`.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -73,7 +73,7 @@ public struct TwilioHTTPResponse: Sendable {
 
     /// The first value of the header called `name`.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 }
 

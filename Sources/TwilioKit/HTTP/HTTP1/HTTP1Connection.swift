@@ -73,11 +73,15 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
         var maximumAnswerBytes: Int
     }
 
-    /// The exchange in progress.
-    private struct Pending {
+    /// The exchange in progress: a class, so that its parser reads into the body in place.
+    private final class Pending {
         let promise: EventLoopPromise<HTTP1Answer>
         let timer: Scheduled<Void>
         var parser: HTTP1ResponseParser
+
+        init(promise: EventLoopPromise<HTTP1Answer>, timer: Scheduled<Void>, parser: HTTP1ResponseParser) {
+            (self.promise, self.timer, self.parser) = (promise, timer, parser)
+        }
     }
 
     let ready: EventLoopPromise<Void>
@@ -124,15 +128,11 @@ final class HTTP1ExchangeHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard var pending else {
+        guard let pending else {
             // An answer nobody asked for: the connection can no longer be trusted.
             return context.close(promise: nil)
         }
-        // Held only here while it reads, so that its body is appended to in place, never copied.
-        self.pending = nil
-        let result = Result { () throws(HTTP1ResponseParser.Failure) in try pending.parser.read(unwrapInboundIn(data)) }
-        self.pending = pending
-        switch result {
+        switch Result(catching: { () throws(HTTP1ResponseParser.Failure) in try pending.parser.read(unwrapInboundIn(data)) }) {
         case .success(nil): return
         case .success(var answer?):
             // Bytes after the answer were never asked for: the connection is not used again.

@@ -159,10 +159,13 @@ public final class HTTP1ConnectionPool: Sendable {
         }
         connection.channel.closeFuture.whenComplete { _ in self.connectionClosed(connection, to: endpoint) }
         let handshakeTimer = loop.scheduleTask(deadline: connectDeadline) { connection.channel.close(promise: nil) }
-        defer { handshakeTimer.cancel() }
         do {
             try await connection.ready.get()
+            handshakeTimer.cancel()
+            // The timer may have closed it between the handshake and now: that is the deadline too.
+            guard connection.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         } catch {
+            handshakeTimer.cancel()
             connection.channel.close(promise: nil)
             throw NIODeadline.now() >= connectDeadline
                 ? TransportFailure(reason: "timed out connecting", requestMayHaveBeenSent: false, isTimeout: true)

@@ -122,7 +122,7 @@ struct HTTP1ResponseParser {
         guard statusLine.count >= 12, statusLine.starts(with: "HTTP/1.".utf8),
               statusLine[statusLine.startIndex + 7] == UInt8(ascii: "0") || statusLine[statusLine.startIndex + 7] == UInt8(ascii: "1"),
               statusLine[statusLine.startIndex + 8] == UInt8(ascii: " "),
-              let status = Self.decimal(statusLine.dropFirst(9).prefix(3)), (100...599).contains(status),
+              let status = ASCIIDecimal.value(of: statusLine.dropFirst(9).prefix(3), maximumCount: 3), (100...599).contains(status),
               statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == UInt8(ascii: " ")
         else { throw .malformed("the status line is not HTTP/1.x with a three-digit status") }
         if status == 101 { throw .malformed("the server switched protocols, which this client never asks for") }
@@ -152,7 +152,7 @@ struct HTTP1ResponseParser {
             answer.isReusable = false
             return .untilClose
         }
-        guard lengths.count == 1, let length = Self.decimal(text.utf8[...]) else {
+        guard lengths.count == 1, let length = ASCIIDecimal.value(of: text.utf8, maximumCount: 18) else {
             throw .malformed("Content-Length is not one decimal number")
         }
         guard length <= maximumBodyBytes else { throw .tooLarge(limit: maximumBodyBytes) }
@@ -228,10 +228,7 @@ struct HTTP1ResponseParser {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")), HTTPSyntax.isToken(line[..<colon]) else {
             throw .malformed("a header line is not `name: value`")
         }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        var value = line[(colon + 1)...]
-        while let first = value.first, isSpace(first) { value = value.dropFirst() }
-        while let last = value.last, isSpace(last) { value = value.dropLast() }
+        let value = HTTPSyntax.trimmingWhitespace(line[(colon + 1)...])
         guard HTTPSyntax.isFieldValue(value) else {
             throw .malformed("a header value holds a control character")
         }
@@ -241,30 +238,25 @@ struct HTTP1ResponseParser {
     /// A field value's comma-separated tokens, lower-cased.
     private static func tokens(_ value: String) -> [String] {
         value.utf8.split(separator: UInt8(ascii: ",")).compactMap { token in
-            let trimmed = token.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+            let trimmed = HTTPSyntax.trimmingWhitespace(token)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self).lowercased()
         }
     }
 
-    /// One to eighteen decimal digits (and nothing else).
-    private static func decimal(_ digits: some Collection<UInt8>) -> Int? {
-        guard (1...18).contains(digits.count) else { return nil }
-        var value = 0
-        for byte in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
-
     /// One to fifteen hexadecimal digits (and nothing else, but whitespace around them).
-    private static func hexadecimal(_ digits: some Collection<UInt8>) -> Int? {
-        let trimmed = digits.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+    private static func hexadecimal(_ digits: some BidirectionalCollection<UInt8>) -> Int? {
+        let trimmed = HTTPSyntax.trimmingWhitespace(digits)
         guard (1...15).contains(trimmed.count) else { return nil }
         var value = 0
         for byte in trimmed {
-            guard let digit = Int(String(UnicodeScalar(byte)), radix: 16) else { return nil }
-            value = value * 16 + digit
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value * 16 + Int(digit)
         }
         return value
     }

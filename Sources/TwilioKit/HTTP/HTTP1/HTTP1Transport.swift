@@ -66,9 +66,6 @@ public struct HTTP1Transport: TwilioHTTPTransport {
             } catch HTTP1ExchangeError.closedBeforeSending where isReused {
                 // The server closed the idle connection before the request was written: take another.
                 continue
-            } catch HTTP1ExchangeError.closedBeforeSending where NIODeadline.now() >= deadline {
-                // A new connection the deadline closed between its handshake and the request.
-                throw TransportFailure(reason: "timed out connecting", requestMayHaveBeenSent: false, isTimeout: true)
             } catch {
                 throw Self.exchangeFailure(error)
             }
@@ -84,9 +81,9 @@ public struct HTTP1Transport: TwilioHTTPTransport {
               let next = HTTPTarget(url: url) else { return nil }
         var redirected = TwilioHTTPRequest(method: .get, url: url, headers: request.headers)
         if next.endpoint != target.endpoint {
-            redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }
+            redirected.headers.removeAll { $0.name.equalsIgnoringASCIICase("Authorization") }
         }
-        redirected.headers.removeAll { $0.name.caseInsensitiveCompare("Host") == .orderedSame }
+        redirected.headers.removeAll { $0.name.equalsIgnoringASCIICase("Host") }
         return (redirected, next)
     }
 

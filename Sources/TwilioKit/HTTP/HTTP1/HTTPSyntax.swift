@@ -11,6 +11,15 @@ enum HTTPSyntax {
         bytes.allSatisfy { ($0 >= 0x20 && $0 != 0x7F) || $0 == 0x09 }
     }
 
+    /// `bytes` without the spaces and tabs around them (HTTP's optional whitespace).
+    static func trimmingWhitespace<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
+        let isWhitespace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
+        while start < end, isWhitespace(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
+        return bytes[start..<end]
+    }
+
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
