@@ -59,7 +59,7 @@ struct BulkJobTests {
             let jobID = try #require(fields.text("jobId"))
             #expect(try await store.job(id: jobID)?.counts.pending == 12, "every recipient is stored before the first send")
             let progress = Mutex<[ActionProgress]>([])
-            let report = try await #require(try await connector.jobs?.run(jobID: jobID) { update in progress.withLock { $0.append(update) } })
+            let report = try #require(try await connector.jobs?.run(jobID: jobID) { update in progress.withLock { $0.append(update) } })
             #expect(report.sentCount == 12 && report.jobStatus == "completed")
             #expect(progress.withLock { $0.last } == ActionProgress(completed: 12, total: 12, failed: 0))
             #expect(try await Self.sent(fixture, body: "job async").count == 12)

@@ -84,4 +84,76 @@ struct TwilioJSONDecoderTests {
             #expect(context.codingPath.map(\.stringValue) == ["Index 1", "sid"])
         }
     }
+
+    /// A message's fields as Twilio sends them, each with a value of its type and one of another.
+    private static let messageFields: [(key: String, valid: [String], invalid: [String])] = {
+        let text = (valid: [#""SM1""#, #""""#, #""é ✓""#], invalid: ["1", "true", "[]", "{}"])
+        let texts = ["sid", "account_sid", "messaging_service_sid", "from", "to", "body", "num_segments", "num_media", "price", "price_unit",
+                     "error_message", "api_version", "uri"].map { ($0, text.valid, text.invalid) }
+        let dates = ["date_created", "date_updated", "date_sent"].map {
+            ($0, [#""Tue, 01 Dec 2026 12:00:00 +0000""#, #""2026-12-01T12:00:00Z""#], [#""yesterday""#, "1", #""""#])
+        }
+        return texts + dates + [
+            ("status", [#""queued""#, #""partially_delivered""#, #""teleported""#], ["1", "{}"]),
+            ("direction", [#""outbound-api""#, #""sideways""#], ["false"]),
+            ("error_code", ["30008", "0", "-1"], ["1.5", #""30008""#, "true"]),
+            ("subresource_uris", [#"{"media": "/m", "feedback_summary": "/f"}"#, "{}"], [#"{"media": 1}"#, #"{"media": null}"#, #""/m""#, "[]"]),
+        ]
+    }()
+
+    @Test func aMessageReadFieldByFieldDecodesAsThroughDecodable() throws {
+        var generator = SplitMix64(seed: 2026)
+        var (readCount, refusedCount) = (0, 0)
+        for _ in 0..<1_500 {
+            var members: [String] = []
+            for field in Self.messageFields {
+                switch generator.next() % 40 {
+                case 0..<4: continue
+                case 4..<6: members.append(#""\#(field.key)": null"#)
+                case 6: members.append(#""\#(field.key)": \#(field.invalid.randomElement(using: &generator)!)"#)
+                case 7..<10: members.append(#""\#(SnakeCaseKeys.camelCased([field.key: .null]).keys.first!)": \#(field.valid.randomElement(using: &generator)!)"#)
+                default: members.append(#""\#(field.key)": \#(field.valid.randomElement(using: &generator)!)"#)
+                }
+            }
+            if generator.next() % 4 == 0 { members.append(#""risk_check": {"level": "low"}"#) }
+            members.shuffle(using: &generator)
+            let json = "{" + members.joined(separator: ", ") + "}"
+            let object = try #require(try JSONParser.parse(Array(json.utf8)).objectFields)
+            var fields = TwilioFieldReader(object: object)
+            let read = Message(twilioFields: &fields)
+            let generic = Result { try JSONValueDecoding(value: .object(object)).decode(Message.self) }
+            let decoded = Result { try TwilioJSON.decoder.decode(Message.self, from: Data(json.utf8)) }
+            let foundation = Result { try ContractHarness.foundationDecoder.decode(Message.self, from: Data(json.utf8)) }
+            switch (generic, decoded, foundation) {
+            case (.success(let generic), .success(let decoded), .success(let foundation)):
+                #expect(!fields.isMismatched && read == generic, "read field by field as through Decodable: \(json)")
+                #expect(decoded == generic && decoded == foundation, "\(json)")
+                readCount += 1
+            case (.failure(let generic), .failure(let decoded), .failure):
+                refusedCount += 1
+                #expect(fields.isMismatched, "a field of another type is noticed: \(json)")
+                #expect("\(decoded)" == "\(generic)", "the error is Decodable's: \(json)")
+            default:
+                Issue.record("decoded by some and refused by others: \(json)")
+            }
+        }
+        #expect(readCount > 300 && refusedCount > 300, "both outcomes are tried")
+    }
+}
+
+/// A seeded generator (SplitMix64), so that a failing case comes back on the next run.
+private struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -7,7 +7,11 @@ public protocol TwilioEnum: RawRepresentable, Codable, Hashable, Sendable, CaseI
 
 extension TwilioEnum {
     public init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        self = Self(rawValue: raw) ?? .unknown
+        self.init(twilioValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// The case Twilio's `value` names, or ``unknown``.
+    init(twilioValue value: String) {
+        self = Self(rawValue: value) ?? .unknown
     }
 }

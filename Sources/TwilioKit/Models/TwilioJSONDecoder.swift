@@ -16,6 +16,11 @@ struct TwilioJSONDecoder: Sendable {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)",
                                                     underlyingError: error))
         }
+        if let model = type as? any TwilioFieldsDecodable.Type, case .object(let object) = json {
+            var fields = TwilioFieldReader(object: object)
+            let decoded = model.init(twilioFields: &fields)
+            if !fields.isMismatched { return decoded as! Value }
+        }
         return try JSONValueDecoding(value: json).decode(type)
     }
 }

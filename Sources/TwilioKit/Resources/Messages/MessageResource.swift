@@ -56,3 +56,15 @@ public enum MessageDirection: String, TwilioEnum {
     /// A direction this library does not know yet.
     case unknown
 }
+
+extension Message: TwilioFieldsDecodable {
+    init(twilioFields fields: inout TwilioFieldReader) {
+        self.init(sid: fields.string("sid"), accountSid: fields.string("accountSid"), messagingServiceSid: fields.string("messagingServiceSid"),
+                  from: fields.string("from"), to: fields.string("to"), body: fields.string("body"), status: fields.value("status"),
+                  direction: fields.value("direction"), numSegments: fields.string("numSegments"), numMedia: fields.string("numMedia"),
+                  price: fields.string("price"), priceUnit: fields.string("priceUnit"), errorCode: fields.integer("errorCode"),
+                  errorMessage: fields.string("errorMessage"), dateCreated: fields.date("dateCreated"), dateUpdated: fields.date("dateUpdated"),
+                  dateSent: fields.date("dateSent"), apiVersion: fields.string("apiVersion"), uri: fields.string("uri"),
+                  subresourceUris: fields.strings("subresourceUris"))
+    }
+}
