@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TwilioKit
+@testable import TwilioKit
 
 /// ``JSONValueEncoder`` gives what `JSONEncoder` followed by decoding into `JSONValue` gives.
 struct JSONValueEncoderTests {
@@ -30,6 +30,30 @@ struct JSONValueEncoderTests {
             return date
         }
         return try decoder.decode(Message.self, from: Data(json.utf8))
+    }
+
+    /// A message with each field set or not, at random.
+    static func randomMessage(using generator: inout SplitMix64) -> Message {
+        func maybe<Value>(_ value: @autoclosure () -> Value) -> Value? { generator.next() % 3 == 0 ? nil : value() }
+        func text() -> String { ["SM1", "", "é ✓ \"q\"\n", "+15005550006"].randomElement(using: &generator)! }
+        func date() -> Date { Date(timeIntervalSince1970: Double(Int64(generator.next() % 4_000_000_000)) + [0, 0.5, 0.125].randomElement(using: &generator)!) }
+        return Message(sid: maybe(text()), accountSid: maybe(text()), messagingServiceSid: maybe(text()), from: maybe(text()), to: maybe(text()),
+                       body: maybe(text()), status: maybe(MessageStatus.allCases.randomElement(using: &generator)!),
+                       direction: maybe(MessageDirection.allCases.randomElement(using: &generator)!), numSegments: maybe(text()),
+                       numMedia: maybe(text()), price: maybe(text()), priceUnit: maybe(text()),
+                       errorCode: maybe(Int(generator.next() % 100_000) - 50_000), errorMessage: maybe(text()), dateCreated: maybe(date()),
+                       dateUpdated: maybe(date()), dateSent: maybe(date()), apiVersion: maybe(text()), uri: maybe(text()),
+                       subresourceUris: maybe(["media": text(), "feedback_summary": text()]))
+    }
+
+    @Test(arguments: [true, false])
+    func messagesWrittenFieldByFieldEncodeAsJSONEncoderEncodesThem(snakeCase: Bool) throws {
+        let encoder = JSONValueEncoder(keyStyle: snakeCase ? .snakeCase : .asDeclared)
+        var generator = SplitMix64(seed: 1)
+        for _ in 0..<500 {
+            let message = Self.randomMessage(using: &generator)
+            #expect(try encoder.encode(message) == Self.viaJSONEncoder(message, snakeCase: snakeCase), "\(message)")
+        }
     }
 
     @Test(arguments: [true, false])

@@ -9,9 +9,11 @@ enum ComponentRendering {
     /// A Twilio model in the component shape.
     static func render(_ model: some Encodable, phoneNumberFields: Set<String> = ["from"]) -> [String: JSONValue] {
         var fields = ModelRendering.camelCase(model)
-        for (name, value) in fields {
-            if dateFields.contains(name), case .string(let iso) = value { fields[name] = dateTime(iso) }
-            if phoneNumberFields.contains(name), case .string(let number) = value { fields[name] = ["rawNumber": .string(number)] }
+        for name in dateFields {
+            if case .string(let iso)? = fields[name] { fields[name] = dateTime(iso) }
+        }
+        for name in phoneNumberFields {
+            if case .string(let number)? = fields[name] { fields[name] = ["rawNumber": .string(number)] }
         }
         if case .string(let code)? = fields.removeValue(forKey: "priceUnit") { fields["currency"] = currency(code) }
         return fields
@@ -24,13 +26,14 @@ enum ComponentRendering {
 
     /// ISO 4217 details of a currency code (`USD` → 2 fraction digits, numeric code 840).
     static func currency(_ code: String) -> JSONValue {
-        let known: [String: (digits: Int, numeric: Int)] = [
-            "USD": (2, 840), "EUR": (2, 978), "GBP": (2, 826), "JPY": (0, 392), "CAD": (2, 124), "AUD": (2, 36),
-            "BRL": (2, 986), "INR": (2, 356), "MXN": (2, 484), "CHF": (2, 756), "SEK": (2, 752), "SGD": (2, 702),
-        ]
-        let details = known[code.uppercased()]
+        let details = knownCurrencies[code.uppercased()]
         return ["currencyCode": .string(code.uppercased()),
                 "defaultFractionDigits": details.map { .number(Double($0.digits)) } ?? .null,
                 "numericCode": details.map { .number(Double($0.numeric)) } ?? .null]
     }
+
+    private static let knownCurrencies: [String: (digits: Int, numeric: Int)] = [
+        "USD": (2, 840), "EUR": (2, 978), "GBP": (2, 826), "JPY": (0, 392), "CAD": (2, 124), "AUD": (2, 36),
+        "BRL": (2, 986), "INR": (2, 356), "MXN": (2, 484), "CHF": (2, 756), "SEK": (2, 752), "SGD": (2, 702),
+    ]
 }

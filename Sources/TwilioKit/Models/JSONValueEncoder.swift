@@ -24,6 +24,11 @@ public struct JSONValueEncoder: Sendable {
 
     /// The value as JSON.
     public func encode(_ value: some Encodable) throws -> JSONValue {
+        if let model = value as? any TwilioFieldsEncodable {
+            var fields = TwilioFieldWriter(keyStyle: keyStyle, capacity: 32)
+            model.encodeFields(into: &fields)
+            return .object(fields.fields)
+        }
         let root = JSONValueEncoding.Box()
         try JSONValueEncoding(storage: root, keyStyle: keyStyle, codingPath: []).encodeValue(value)
         return root.resolved

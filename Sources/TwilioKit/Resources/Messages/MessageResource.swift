@@ -68,3 +68,28 @@ extension Message: TwilioFieldsDecodable {
                   subresourceUris: fields.strings("subresourceUris"))
     }
 }
+
+extension Message: TwilioFieldsEncodable {
+    func encodeFields(into fields: inout TwilioFieldWriter) {
+        fields.write("sid", sid)
+        fields.write("accountSid", accountSid)
+        fields.write("messagingServiceSid", messagingServiceSid)
+        fields.write("from", from)
+        fields.write("to", to)
+        fields.write("body", body)
+        fields.write("status", status)
+        fields.write("direction", direction)
+        fields.write("numSegments", numSegments)
+        fields.write("numMedia", numMedia)
+        fields.write("price", price)
+        fields.write("priceUnit", priceUnit)
+        fields.write("errorCode", errorCode)
+        fields.write("errorMessage", errorMessage)
+        fields.write("dateCreated", dateCreated)
+        fields.write("dateUpdated", dateUpdated)
+        fields.write("dateSent", dateSent)
+        fields.write("apiVersion", apiVersion)
+        fields.write("uri", uri)
+        fields.write("subresourceUris", subresourceUris)
+    }
+}
