@@ -12,13 +12,15 @@ struct PacingSlotsTests {
     }
 
     @Test func sendsDueWithinOneWindowWakeTogether() {
-        let wakes = wakes(12, rate: 1_000)
-        #expect(wakes == [0, 0, 0, 0, 0, 5, 5, 5, 5, 5, 10, 10].map { Duration.milliseconds($0) })
+        // 1 000 a second: a slot each millisecond, ten to a 10 ms window.
+        #expect(PacingSlots.burstWindow == .milliseconds(10))
+        let wakes = wakes(25, rate: 1_000)
+        #expect(wakes == (0..<25).map { Duration.milliseconds($0 / 10 * 10) })
     }
 
     @Test func slowRatesWakeAtTheirWindowsNeverLate() {
-        // 3 a second: slots at 0, 333.3 and 666.7 ms, each woken at the start of its 5 ms window.
-        #expect(wakes(3, rate: 3) == [.zero, .milliseconds(330), .milliseconds(665)])
+        // 3 a second: slots at 0, 333.3 and 666.7 ms, each woken at the start of its 10 ms window.
+        #expect(wakes(3, rate: 3) == [.zero, .milliseconds(330), .milliseconds(660)])
     }
 
     @Test(arguments: [1.0, 10, 30, 1_000, 4_000])

@@ -39,10 +39,10 @@ actor SendPacer {
 /// When each send of a paced run may start (pure: the time is passed in). Sends get slots one
 /// interval apart; a send wakes at the start of the ``burstWindow`` its slot falls in, counted from
 /// the first send, so that the sends due within one window wake together — one wake-up of their
-/// thread, and their answers read together, instead of one each (at 1 000 a second, one for five).
+/// thread, and their answers read together, instead of one each (at 1 000 a second, one for ten).
 /// A send starts at most one window early; the rate over any span longer than a window is unchanged.
 struct PacingSlots {
-    static let burstWindow = Duration.milliseconds(5)
+    static let burstWindow = Duration.milliseconds(10)
 
     private let interval: Duration
     /// The first send's start, from which windows are counted.
