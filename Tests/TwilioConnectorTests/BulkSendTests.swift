@@ -2,11 +2,16 @@ import Foundation
 import NIOPosix
 import Synchronization
 import Testing
-import TwilioConnector
+@testable import TwilioConnector
 import TwilioKit
 
 @Suite("sendBulkSMS against the sandbox")
 struct BulkSendTests {
+    @Test(arguments: ["+14155550300", " +14155550300", "+14155550300\t", "\u{00A0}+14155550300\u{2003}", " (415) 555-0300 "])
+    func recipientsAreTrimmedOfTheSpacesAroundThem(given: String) throws {
+        #expect(try BulkSender.normalise(given, defaultCountryCallingCode: "1").get() == "+14155550300")
+    }
+
     @Test func thousandsWithInjected429sReachEveryRecipientExactlyOnce() async throws {
         try await ConnectorFixture.with { fixture in
             let numbers = (0..<1500).map { String(format: "+1415%07d", 2_000_000 + $0) }

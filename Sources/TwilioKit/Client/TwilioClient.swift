@@ -10,7 +10,11 @@ import Logging
 /// ```
 public struct TwilioClient: Sendable {
     /// Credentials, endpoint, timeout and retry policy.
-    public private(set) var configuration: TwilioConfiguration
+    public private(set) var configuration: TwilioConfiguration {
+        didSet { commonHeaders = Self.commonHeaders(for: configuration) }
+    }
+    /// The headers of every request (the `Authorization` header worked out once, not per request).
+    private var commonHeaders: [(name: String, value: String)]
     let transport: any TwilioHTTPTransport
     private(set) var logger: Logger
     private let elapsed: @Sendable () -> Duration
@@ -28,6 +32,7 @@ public struct TwilioClient: Sendable {
         logger: Logger = Logger(label: "TwilioKit")
     ) {
         self.configuration = configuration
+        commonHeaders = Self.commonHeaders(for: configuration)
         self.transport = transport
         self.logger = logger
         let origin = clock.now
@@ -110,7 +115,7 @@ extension TwilioClient {
         return TwilioList(client: self, firstPage: request, limit: limit)
     }
 
-    private var commonHeaders: [(name: String, value: String)] {
+    private static func commonHeaders(for configuration: TwilioConfiguration) -> [(name: String, value: String)] {
         [
             (name: "Authorization", value: configuration.credentials.basicAuthorizationHeader),
             (name: "User-Agent", value: configuration.userAgent),

@@ -155,7 +155,7 @@ struct BulkSender: Sendable {
     /// A recipient as Twilio takes it: E.164 (spaces, dashes, dots and parentheses removed) or a
     /// channel address.
     static func normalise(_ given: String, defaultCountryCallingCode: String?) -> Result<String, ValidationIssue> {
-        let trimmed = given.trimmingCharacters(in: .whitespaces)
+        let trimmed = given.trimmingSpaces
         func invalid(_ error: some Error) -> ValidationIssue {
             ValidationIssue(parameter: "Recipients", rule: "item is not an E.164 number or channel address: \(error)", value: given)
         }
@@ -170,3 +170,13 @@ struct BulkSender: Sendable {
     }
 }
 
+private extension String {
+    /// The string without the spaces and tabs around it, as `trimmingCharacters(in: .whitespaces)`
+    /// gives it, but without Foundation's bridging when both ends are ASCII and not blank: the usual
+    /// recipient, trimmed once each (Foundation took 3 % of a bulk send's CPU).
+    var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isKept(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
+        return isKept(first) && isKept(last) ? self : trimmingCharacters(in: .whitespaces)
+    }
+}
