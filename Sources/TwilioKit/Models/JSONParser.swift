@@ -19,6 +19,10 @@ public struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The fields of the objects being read, innermost last: an object's fields gather here and
+    /// become a dictionary of the right size at its `}` (one grown field by field was rehashed at
+    /// every doubling).
+    private var members: [(key: String, keyStart: Int, value: JSONValue)] = []
 
     /// Parses `bytes`, which must hold exactly one JSON value (whitespace around it allowed).
     public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
@@ -81,9 +85,9 @@ public struct JSONParser {
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var fields: [String: JSONValue] = [:]
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(fields) }
+        if current == UInt8(ascii: "}") { index += 1; return .object([:]) }
+        let first = members.count
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
@@ -94,19 +98,26 @@ public struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw failure("expected : after the key \"\(key)\"") }
             index += 1
-            let value = try value(depth: depth + 1)
-            guard fields.updateValue(value, forKey: key) == nil else {
-                index = keyStart
-                throw failure("the key \"\(key)\" appears twice in the same object")
-            }
+            members.append((key, keyStart, try value(depth: depth + 1)))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(fields)
+            case UInt8(ascii: "}"): index += 1; return .object(try fields(from: first))
             case nil: throw failure("the text ends inside an object: expected , or }")
             default: throw failure("expected , or } after the value of \"\(key)\"")
             }
         }
+    }
+
+    /// The object made of the members from `first` on, which are then forgotten.
+    private mutating func fields(from first: Int) throws(Failure) -> [String: JSONValue] {
+        var fields = [String: JSONValue](minimumCapacity: members.count - first)
+        for member in members[first...] where fields.updateValue(member.value, forKey: member.key) != nil {
+            index = member.keyStart
+            throw failure("the key \"\(member.key)\" appears twice in the same object")
+        }
+        members.removeSubrange(first...)
+        return fields
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
