@@ -25,7 +25,7 @@ public struct JSONValueEncoder: Sendable {
     /// The value as JSON.
     public func encode(_ value: some Encodable) throws -> JSONValue {
         if let model = value as? any TwilioFieldsEncodable {
-            var fields = TwilioFieldWriter(keyStyle: keyStyle, capacity: 32)
+            var fields = TwilioFieldWriter(keyStyle: keyStyle, capacity: 32) // room for a message's 20 fields without a rehash
             model.encodeFields(into: &fields)
             return .object(fields.fields)
         }

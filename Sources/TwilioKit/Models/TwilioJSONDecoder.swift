@@ -5,7 +5,9 @@ import Foundation
 /// camelCase names `JSONDecoder.KeyDecodingStrategy.convertFromSnakeCase` gives them, dates as
 /// RFC 2822 or ISO 8601 text, URLs as their text, decimals from a number. Numbers are doubles, so
 /// an integer from 2^53 on is refused rather than rounded. `JSONDecoder` spent about a tenth of
-/// an action's CPU here, mostly converting every key of every object.
+/// an action's CPU here, mostly converting every key of every object. A ``TwilioFieldsDecodable``
+/// model (a message) is read field by field, without `Decodable`'s containers, unless a field is
+/// not of its type.
 struct TwilioJSONDecoder: Sendable {
     /// Decodes `type` from JSON text; invalid JSON is a `DecodingError.dataCorrupted`.
     func decode<Value: Decodable>(_ type: Value.Type, from bytes: some Collection<UInt8>) throws -> Value {
