@@ -67,6 +67,18 @@ struct MessagesContractTests {
         try ContractHarness.decodeListExamples("ListMedia", in: .api, of: MessageMedia.self)
     }
 
+    @Test func twiliosMessagesAreReadFieldByField() throws {
+        let spec = try OpenAPISpec.load(.api)
+        for operation in ["CreateMessage", "FetchMessage", "UpdateMessage"] {
+            for example in try #require(spec.operation(id: operation)?.responseExamples) {
+                let object = try #require(try JSONParser.parse(Array(example.json)).objectFields)
+                var fields = TwilioFieldReader(object: object)
+                _ = Message(twilioFields: &fields)
+                #expect(fields.readsAsDecodable, "\(operation) '\(example.name)' has a field Message does not read: \(object.keys.sorted())")
+            }
+        }
+    }
+
     @Test func decodedValuesKeepTwilioForms() throws {
         let spec = try OpenAPISpec.load(.api)
         let example = try #require(spec.operation(id: "ListMessage")?.responseExamples.first { $0.name == "readFullPage1" })

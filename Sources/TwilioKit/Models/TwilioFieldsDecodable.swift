@@ -2,51 +2,57 @@ import Foundation
 
 /// A model ``TwilioJSONDecoder`` reads straight from the fields of Twilio's JSON object, without
 /// `Decodable`'s containers: for the answer read most, a message for every send, whose generic
-/// decoding (an existential container, a decoder and a type check per field) was a fifth of a bulk
-/// send's CPU. Fields are found by the names `Decodable` reads (the same camelCase conversion) and
-/// each value is read by ``JSONValueDecoding``'s own rules; a field that is not of the type asked
-/// for marks the reader mismatched, and the decoder then decodes the object through `Decodable`,
-/// so what is refused, and the error that says why, stay the generic decoder's.
+/// decoding (its keys converted to camelCase, an existential container, a decoder and a type check
+/// per field) was a fifth of a bulk send's CPU. Fields are read by their snake_case keys, each value
+/// by ``JSONValueDecoding``'s own rules. The result stands only when it is certainly `Decodable`'s:
+/// every field read was of its type and the object had no key the model did not read (a key
+/// `Decodable` might also have read under its camelCase name); otherwise the decoder decodes the
+/// object through `Decodable`, so what is refused, and the error that says why, stay its own.
 protocol TwilioFieldsDecodable: Decodable {
-    /// The model from `fields`: a missing or null field reads as `nil`.
+    /// The model from `fields`, each read by its snake_case key: a missing or null field reads as `nil`.
     init(twilioFields fields: inout TwilioFieldReader)
 }
 
 /// The fields of one of Twilio's JSON objects as a ``TwilioFieldsDecodable`` model reads them.
 struct TwilioFieldReader {
-    /// The object's fields, keyed by their camelCase names.
     private let fields: [String: JSONValue]
-    /// A field read was of another type than asked for: the model read is not the object's.
-    private(set) var isMismatched = false
+    /// How many of the object's keys were read.
+    private var keysRead = 0
+    /// A field read was of another type than asked for.
+    private var isMismatched = false
 
-    /// Reads the fields of `object` (snake_case keys, as Twilio sends them).
+    /// Reads the fields of `object`.
     init(object: [String: JSONValue]) {
-        fields = SnakeCaseKeys.camelCased(object)
+        fields = object
     }
 
-    /// The text at `name`.
-    mutating func string(_ name: String) -> String? {
-        read(name) { try $0.string() }
+    /// Whether the model read is the one `Decodable` reads: every field was of its type, and every
+    /// key of the object was read.
+    var readsAsDecodable: Bool { !isMismatched && keysRead == fields.count }
+
+    /// The text at `key`.
+    mutating func string(_ key: String) -> String? {
+        read(key) { try $0.string() }
     }
 
-    /// The integer at `name` (a JSON number that is a whole number below 2^53).
-    mutating func integer(_ name: String) -> Int? {
-        read(name) { try $0.integer(Int.self) }
+    /// The integer at `key` (a JSON number that is a whole number below 2^53).
+    mutating func integer(_ key: String) -> Int? {
+        read(key) { try $0.integer(Int.self) }
     }
 
-    /// The date at `name` (RFC 2822 or ISO 8601 text).
-    mutating func date(_ name: String) -> Date? {
-        read(name) { try $0.decode(Date.self) }
+    /// The date at `key` (RFC 2822 or ISO 8601 text).
+    mutating func date(_ key: String) -> Date? {
+        read(key) { try $0.decode(Date.self) }
     }
 
-    /// The enumeration value at `name` (`unknown` for a value this library does not know).
-    mutating func value<Value: TwilioEnum>(_ name: String) -> Value? {
-        read(name) { Value(twilioValue: try $0.string()) }
+    /// The enumeration value at `key` (`unknown` for a value this library does not know).
+    mutating func value<Value: TwilioEnum>(_ key: String) -> Value? {
+        read(key) { Value(twilioValue: try $0.string()) }
     }
 
-    /// The object of texts at `name`, its keys as they are.
-    mutating func strings(_ name: String) -> [String: String]? {
-        read(name) { decoder in
+    /// The object of texts at `key`, its keys as they are.
+    mutating func strings(_ key: String) -> [String: String]? {
+        read(key) { decoder in
             guard case .object(let object) = decoder.value else { throw Mismatch() }
             var strings: [String: String] = [:]
             strings.reserveCapacity(object.count)
@@ -60,8 +66,10 @@ struct TwilioFieldReader {
 
     private struct Mismatch: Error {}
 
-    private mutating func read<Value>(_ name: String, _ body: (JSONValueDecoding) throws -> Value) -> Value? {
-        guard let value = fields[name], value != .null else { return nil }
+    private mutating func read<Value>(_ key: String, _ body: (JSONValueDecoding) throws -> Value) -> Value? {
+        guard let value = fields[key] else { return nil }
+        keysRead += 1
+        guard value != .null else { return nil }
         do {
             return try body(JSONValueDecoding(value: value))
         } catch {

@@ -6,8 +6,8 @@ import Foundation
 /// RFC 2822 or ISO 8601 text, URLs as their text, decimals from a number. Numbers are doubles, so
 /// an integer from 2^53 on is refused rather than rounded. `JSONDecoder` spent about a tenth of
 /// an action's CPU here, mostly converting every key of every object. A ``TwilioFieldsDecodable``
-/// model (a message) is read field by field, without `Decodable`'s containers, unless a field is
-/// not of its type.
+/// model (a message) is read field by field, without `Decodable`'s containers, when that reads what
+/// `Decodable` would.
 struct TwilioJSONDecoder: Sendable {
     /// Decodes `type` from JSON text; invalid JSON is a `DecodingError.dataCorrupted`.
     func decode<Value: Decodable>(_ type: Value.Type, from bytes: some Collection<UInt8>) throws -> Value {
@@ -21,7 +21,7 @@ struct TwilioJSONDecoder: Sendable {
         if let model = type as? any TwilioFieldsDecodable.Type, case .object(let object) = json {
             var fields = TwilioFieldReader(object: object)
             let decoded = model.init(twilioFields: &fields)
-            if !fields.isMismatched { return decoded as! Value }
+            if fields.readsAsDecodable { return decoded as! Value }
         }
         return try JSONValueDecoding(value: json).decode(type)
     }

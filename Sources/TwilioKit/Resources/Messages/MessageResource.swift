@@ -59,13 +59,13 @@ public enum MessageDirection: String, TwilioEnum {
 
 extension Message: TwilioFieldsDecodable {
     init(twilioFields fields: inout TwilioFieldReader) {
-        self.init(sid: fields.string("sid"), accountSid: fields.string("accountSid"), messagingServiceSid: fields.string("messagingServiceSid"),
+        self.init(sid: fields.string("sid"), accountSid: fields.string("account_sid"), messagingServiceSid: fields.string("messaging_service_sid"),
                   from: fields.string("from"), to: fields.string("to"), body: fields.string("body"), status: fields.value("status"),
-                  direction: fields.value("direction"), numSegments: fields.string("numSegments"), numMedia: fields.string("numMedia"),
-                  price: fields.string("price"), priceUnit: fields.string("priceUnit"), errorCode: fields.integer("errorCode"),
-                  errorMessage: fields.string("errorMessage"), dateCreated: fields.date("dateCreated"), dateUpdated: fields.date("dateUpdated"),
-                  dateSent: fields.date("dateSent"), apiVersion: fields.string("apiVersion"), uri: fields.string("uri"),
-                  subresourceUris: fields.strings("subresourceUris"))
+                  direction: fields.value("direction"), numSegments: fields.string("num_segments"), numMedia: fields.string("num_media"),
+                  price: fields.string("price"), priceUnit: fields.string("price_unit"), errorCode: fields.integer("error_code"),
+                  errorMessage: fields.string("error_message"), dateCreated: fields.date("date_created"),
+                  dateUpdated: fields.date("date_updated"), dateSent: fields.date("date_sent"), apiVersion: fields.string("api_version"),
+                  uri: fields.string("uri"), subresourceUris: fields.strings("subresource_uris"))
     }
 }
 
