@@ -55,10 +55,10 @@ extension JSONValue {
         switch self {
         case .array(let values):
             let texts = values.compactMap(\.scalarText)
-            return texts.count == values.count ? texts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : nil
+            return texts.count == values.count ? texts.map(\.trimmingSpaces).filter { !$0.isEmpty } : nil
         case .string(let text):
             return text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         default:
             return nil
         }
