@@ -19,7 +19,7 @@ struct ActionsController {
     }
 
     private func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let path = request.uri.path.split(separator: "/").dropFirst().joined(separator: "/")
+        let path = Self.actionPath(request.uri.path)
         let name = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? "" : path
         guard let action = connector.action(named: name) else {
             throw JSONHTTPError(.notFound, connector.unknownAction(name, listedBy: "GET /actions"))
@@ -32,5 +32,14 @@ struct ActionsController {
             throw JSONHTTPError(.badRequest, "Invalid connection: \(problem).")
         }
         return JSONResponse.make(await connector.run(action, parameters: .object(parameters), connection: connection, logger: context.logger))
+    }
+
+    /// The path after its first segment, empty segments dropped (`/actions/sendSMS` → `sendSMS`,
+    /// `/actions//a/b/` → `a/b`), split as bytes: the standard library's split of a `String` at a
+    /// `String` was 2 % of an action's CPU.
+    static func actionPath(_ path: String) -> String {
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).dropFirst()
+        if segments.count == 1, let only = segments.first { return String(Substring(only)) }
+        return segments.map { String(Substring($0)) }.joined(separator: "/")
     }
 }

@@ -56,6 +56,13 @@ struct ConnectorServerTests {
         }
     }
 
+    @Test(arguments: [("/actions/sendSMS", "sendSMS"), ("/actions//sendSMS/", "sendSMS"), ("/actions/a/b", "a/b"), ("/actions//a//b/", "a/b"),
+                      ("/actions/", ""), ("/actions/send%53MS", "send%53MS"), ("/actions/é", "é")])
+    func anActionIsNamedByThePathAfterItsFirstSegment(path: String, name: String) {
+        #expect(ActionsController.actionPath(path) == name)
+        #expect(ActionsController.actionPath(path) == path.split(separator: "/").dropFirst().joined(separator: "/"), "as split by strings")
+    }
+
     @Test func badRequestsGetJSONErrors() async throws {
         try await withServer(maximumBodyBytes: 256) { client, _ in
             try await client.execute(uri: "/actions/sendSMS", method: .post, body: ByteBuffer(string: "{not json")) { response in
