@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwilioKit
+@testable import TwilioSandbox
 
 /// ``JSONValueEncoder`` gives what `JSONEncoder` followed by decoding into `JSONValue` gives.
 struct JSONValueEncoderTests {
@@ -33,7 +34,7 @@ struct JSONValueEncoderTests {
     }
 
     /// A message with each field set or not, at random.
-    static func randomMessage(using generator: inout SplitMix64) -> Message {
+    static func randomMessage(using generator: inout SeededGenerator) -> Message {
         func maybe<Value>(_ value: @autoclosure () -> Value) -> Value? { generator.next() % 3 == 0 ? nil : value() }
         func text() -> String { ["SM1", "", "é ✓ \"q\"\n", "+15005550006"].randomElement(using: &generator)! }
         func date() -> Date { Date(timeIntervalSince1970: Double(Int64(generator.next() % 4_000_000_000)) + [0, 0.5, 0.125].randomElement(using: &generator)!) }
@@ -49,7 +50,7 @@ struct JSONValueEncoderTests {
     @Test(arguments: [true, false])
     func messagesWrittenFieldByFieldEncodeAsJSONEncoderEncodesThem(snakeCase: Bool) throws {
         let encoder = JSONValueEncoder(keyStyle: snakeCase ? .snakeCase : .asDeclared)
-        var generator = SplitMix64(seed: 1)
+        var generator = SeededGenerator(seed: 1)
         for _ in 0..<500 {
             let message = Self.randomMessage(using: &generator)
             #expect(try encoder.encode(message) == Self.viaJSONEncoder(message, snakeCase: snakeCase), "\(message)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwilioKit
+@testable import TwilioSandbox
 
 /// ``TwilioJSONDecoder`` against `JSONDecoder` configured for Twilio's answers, which it replaces
 /// (every spec example of every model is compared too, in the contract tests).
@@ -102,7 +103,7 @@ struct TwilioJSONDecoderTests {
     }()
 
     @Test func aMessageReadFieldByFieldDecodesAsThroughDecodable() throws {
-        var generator = SplitMix64(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         var (readCount, refusedCount) = (0, 0)
         for _ in 0..<1_500 {
             var members: [String] = []
