@@ -81,6 +81,8 @@ struct FormAndDateTests {
         #expect(form.encoded == "MediaUrl=https%3A%2F%2Fa.test%2Fx%3Fy%3D1%26z%3D2&MediaUrl=https%3A%2F%2Fb.test%2F%C3%BC&Body=a%20b%2Bc%26d%3De")
         #expect(FormParameters.decode(form.encoded) == form)
         #expect(FormParameters.decode("Body=a+b") == ["Body": "a b"])
+        #expect(FormParameters().encodedBytes.isEmpty)
+        #expect(String(decoding: (["": "", "To": "+1 415"] as FormParameters).encodedBytes, as: UTF8.self) == "=&To=%2B1%20415")
     }
 
     @Test func dateFiltersUseTwilioOperators() throws {

@@ -130,7 +130,7 @@ extension TwilioClient {
         var body: [UInt8]?
         if let form = request.form {
             headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded"))
-            body = Array(form.encoded.utf8)
+            body = form.encodedBytes
         }
         return TwilioHTTPRequest(method: request.method, url: url, headers: headers, body: body)
     }

@@ -91,8 +91,19 @@ public struct FormParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     /// The encoded form: `A=1&B=x%20y`.
-    public var encoded: String {
-        items.map { Self.escape($0.name) + "=" + Self.escape($0.value) }.joined(separator: "&")
+    public var encoded: String { String(decoding: encodedBytes, as: UTF8.self) }
+
+    /// The encoded form as the UTF-8 bytes a request body carries, written in one pass.
+    public var encodedBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(items.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } * 3 / 2)
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "&")) }
+            FormURLEncoding.percentEncode(item.name, keeping: FormURLEncoding.isUnreserved, into: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            FormURLEncoding.percentEncode(item.value, keeping: FormURLEncoding.isUnreserved, into: &bytes)
+        }
+        return bytes
     }
 
     /// Percent-escapes everything except RFC 3986's unreserved characters.

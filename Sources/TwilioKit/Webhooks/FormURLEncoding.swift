@@ -27,14 +27,21 @@ enum FormURLEncoding {
         guard !string.utf8.allSatisfy(isKept) else { return string }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(string.utf8.count * 3)
+        percentEncode(string, keeping: isKept, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `string` to `bytes`, each UTF-8 byte that `isKept` refuses as `%XX`.
+    static func percentEncode(_ string: String, keeping isKept: (UInt8) -> Bool, into bytes: inout [UInt8]) {
         for byte in string.utf8 {
             if isKept(byte) {
                 bytes.append(byte)
             } else {
-                bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 3986's unreserved characters: ASCII letters, digits and `-._~`.
