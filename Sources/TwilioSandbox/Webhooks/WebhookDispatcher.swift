@@ -38,7 +38,7 @@ struct WebhookDispatcher: Sendable {
         var request = TwilioHTTPRequest(method: isGET ? .get : .post, url: target, headers: [(name: "X-Twilio-Signature", value: signature)])
         if !isGET {
             request.headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8"))
-            request.body = Array(form.encoded.utf8)
+            request.body = form.encodedBytes
         }
         let sent = Outgoing(accountSID: accountSID, url: url, method: method.uppercased(), parameters: parameters, body: nil, signature: signature)
         return await deliver(request, sent, idempotent: true)
